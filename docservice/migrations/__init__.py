@@ -1,0 +1,1 @@
+"""Alembic migrations of the document service (see env.py)."""

@@ -1,0 +1,234 @@
+"""Tables of the document service. Every change goes through an Alembic revision in migrations/versions.
+
+The database, not the job queue, is the record of a document's progress: one `Page` row per
+page carries its status, so work lost with a dead worker is found again and redone.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from decimal import Decimal
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+ROLES = ("admin", "dentist", "assistant", "biller", "service")
+CASE_STATUSES = ("new", "in_progress", "ready", "submitted", "closed", "dismissed")
+INSURANCE_KINDS = ("dental", "medical")
+# A page or document is one of these; the first two are in flight, the rest are final.
+JOB_STATUSES = ("queued", "processing", "done", "needs_review", "failed")
+FINAL_STATUSES = ("done", "needs_review", "failed")
+
+
+def utcnow() -> datetime:
+    """Naive UTC: stored alike on SQLite and PostgreSQL (`timestamp without time zone`)."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(
+        naming_convention={
+            "ix": "ix_%(column_0_label)s",
+            "uq": "uq_%(table_name)s_%(column_0_name)s",
+            "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+            "pk": "pk_%(table_name)s",
+        }
+    )
+
+
+class User(Base):
+    """A person or program holding one API token. Only the token's hash is kept."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    role: Mapped[str] = mapped_column(String(20))
+    # The token is "mlt_<token_id>_<secret>": token_id finds the row, the hash is compared in constant time.
+    token_id: Mapped[str] = mapped_column(String(16), unique=True)
+    token_hash: Mapped[str] = mapped_column(String(64))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Case(Base):
+    """One potentially medical treatment episode: an Open Dental appointment and what it needs."""
+
+    __tablename__ = "cases"
+    __table_args__ = (UniqueConstraint("practice", "apt_num", name="uq_cases_practice_apt_num"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    practice: Mapped[str] = mapped_column(String(64))
+    apt_num: Mapped[int] = mapped_column(BigInteger)
+    pat_num: Mapped[int] = mapped_column(BigInteger, index=True)
+    # The appointment
+    apt_start: Mapped[datetime] = mapped_column(DateTime, index=True)
+    apt_provider: Mapped[str] = mapped_column(String(80), default="")
+    apt_op: Mapped[str] = mapped_column(String(80), default="")
+    apt_note: Mapped[str] = mapped_column(Text, default="")
+    # The patient
+    patient_name: Mapped[str] = mapped_column(String(200), default="")
+    patient_birthdate: Mapped[date | None] = mapped_column(Date, nullable=True)
+    patient_gender: Mapped[str] = mapped_column(String(20), default="")
+    # The flag
+    category: Mapped[str] = mapped_column(String(40), default="", index=True)
+    categories: Mapped[list] = mapped_column(JSON, default=list)
+    evidence: Mapped[list] = mapped_column(JSON, default=list)
+    needs: Mapped[list] = mapped_column(JSON, default=list)
+    status: Mapped[str] = mapped_column(String(20), default="new", index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    procedures: Mapped[list[Procedure]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="Procedure.position"
+    )
+    problems: Mapped[list[Problem]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="Problem.position"
+    )
+    insurance: Mapped[list[InsurancePlan]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="InsurancePlan.position"
+    )
+    documents: Mapped[list[Document]] = relationship(back_populates="case", order_by="Document.id")
+
+
+class Procedure(Base):
+    """A planned procedure (CDT code, tooth, surface) of the case's appointment."""
+
+    __tablename__ = "case_procedures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    proc_num: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    code: Mapped[str] = mapped_column(String(20))
+    tooth: Mapped[str] = mapped_column(String(10), default="")
+    surface: Mapped[str] = mapped_column(String(10), default="")
+    descript: Mapped[str] = mapped_column(String(255), default="")
+    fee: Mapped[Decimal | None] = mapped_column(Numeric(10, 2), nullable=True)
+
+    case: Mapped[Case] = relationship(back_populates="procedures")
+
+
+class Problem(Base):
+    """An active problem of the patient (ICD-10-CM)."""
+
+    __tablename__ = "case_problems"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    icd10: Mapped[str] = mapped_column(String(10), default="")
+    name: Mapped[str] = mapped_column(String(255), default="")
+
+    case: Mapped[Case] = relationship(back_populates="problems")
+
+
+class InsurancePlan(Base):
+    """A dental or medical plan on file for the patient."""
+
+    __tablename__ = "case_insurance"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(String(10))
+    carrier: Mapped[str] = mapped_column(String(120), default="")
+    plan: Mapped[str] = mapped_column(String(120), default="")
+    group_number: Mapped[str] = mapped_column(String(40), default="")
+    subscriber_id: Mapped[str] = mapped_column(String(40), default="")
+    ordinal: Mapped[int] = mapped_column(Integer, default=1)
+
+    case: Mapped[Case] = relationship(back_populates="insurance")
+
+
+class Document(Base):
+    """An uploaded original (stored by content hash, never altered) and what OCR made of it."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="SET NULL"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    media_type: Mapped[str] = mapped_column(String(80))
+    filename: Mapped[str] = mapped_column(String(255), default="")
+    kind: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    kind_source: Mapped[str] = mapped_column(String(20), default="")  # "upload" or "classifier"
+    kind_confidence: Mapped[float | None] = mapped_column(Float, nullable=True)
+    status: Mapped[str] = mapped_column(String(20), default="queued", index=True)
+    pages_total: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text, default="")
+    pdf_path: Mapped[str] = mapped_column(String(255), default="")  # relative to MEDLANE_HOME
+    reason: Mapped[str] = mapped_column(String(255), default="")  # why it failed or needs review
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    # Set while one worker assembles the finished document, so two finishing workers do not both do it.
+    finishing_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+    case: Mapped[Case | None] = relationship(back_populates="documents")
+    pages: Mapped[list[Page]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="Page.index"
+    )
+
+    @property
+    def pages_done(self) -> int:
+        return sum(1 for page in self.pages if page.status in FINAL_STATUSES)
+
+
+class Page(Base):
+    """One page of a document and its OCR task: the unit of work a worker claims."""
+
+    __tablename__ = "pages"
+    __table_args__ = (UniqueConstraint("document_id", "page_index", name="uq_pages_document_id_page_index"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    index: Mapped[int] = mapped_column("page_index", Integer)  # 0-based
+    status: Mapped[str] = mapped_column(String(20), default="queued", index=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    mean_confidence: Mapped[float | None] = mapped_column(Float, nullable=True)
+    method: Mapped[str] = mapped_column(String(40), default="")
+    pdf_path: Mapped[str] = mapped_column(String(255), default="")  # relative to MEDLANE_HOME
+    reason: Mapped[str] = mapped_column(String(255), default="")  # why it failed or needs review
+    image_kind: Mapped[str] = mapped_column(String(20), default="")  # text, photo, radiograph, born_digital
+    # The engine's grey-level statistics of the page, kept for classifying the whole document.
+    image_stats: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    queued_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # "host:pid" of the worker process that claimed the page, and when.
+    claimed_by: Mapped[str] = mapped_column(String(120), default="")
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+    document: Mapped[Document] = relationship(back_populates="pages")
+
+
+class AuditEntry(Base):
+    """Who read or wrote which patient record, and when. Ids only: never names, notes or text."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    user_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    actor: Mapped[str] = mapped_column(String(80))  # user name, or "worker" / "cli"
+    role: Mapped[str] = mapped_column(String(20), default="")
+    action: Mapped[str] = mapped_column(String(40), index=True)  # e.g. "case.read", "document.create"
+    resource: Mapped[str] = mapped_column(String(20))  # "case", "document", "user"
+    resource_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    detail: Mapped[dict] = mapped_column(JSON, default=dict)  # ids and counts only
+    remote_addr: Mapped[str] = mapped_column(String(64), default="")

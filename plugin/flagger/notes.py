@@ -1,0 +1,388 @@
+"""Find crosswalk note terms in free text (appointment notes, problem names), with negation and exclusions.
+
+The pipeline is a blank English spaCy pipeline (no model download):
+
+    tokenizer -> span_ruler (terms) -> span_ruler (exclusions) -> sentencizer -> negex
+
+- The term ruler is built from `flag_note_terms.yaml`; every match is a span labelled with its term
+  id. A span ruler (not an entity ruler) is used so that overlapping wording of *different*
+  categories can both match ("dentigerous cyst" is impacted and pathology); within one category the
+  longest match wins.
+- negex is negspacy's NegEx with the "en_clinical" termset plus the cues in the crosswalk. Its scope
+  (the whole clause up to a termination cue) is narrowed here: a preceding cue counts only within
+  `PRECEDING_WINDOW` words before the term, a following cue ("TMJ: WNL") only within
+  `FOLLOWING_WINDOW` words after it and not across a comma. Term wording that itself contains a
+  cue ("can't tolerate CPAP", "non-healing ulcer") is added as a pseudo-negation, so its own "can't"
+  negates nothing.
+- Exclusions ("while eating" for trauma) cancel a term of their category in the same clause
+  (sentence split at , ; :), with scope "sentence" anywhere in the sentence, or, with scope
+  "overlap", only a term they overlap.
+
+Negated and excluded matches are returned too (status "negated"/"excluded", with the cue), so a
+reviewer can see why nothing fired. Build the analyzer once (`get_analyzer`); it takes about a
+second. Analysing a short note takes well under a millisecond and results are cached per text.
+"""
+from __future__ import annotations
+
+import functools
+import threading
+from dataclasses import dataclass
+from typing import Literal
+
+import spacy
+from negspacy.termsets import termset
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+import negspacy.negation  # noqa: F401  - registers the "negex" factory
+
+from crosswalks.loader import Crosswalk, NoteExclusion, NoteTerm, normalize_pattern
+
+TERMS_KEY = "medlane_terms"
+EXCLUSIONS_KEY = "medlane_exclusions"
+NEGEX_EXTENSION = "medlane_negex"
+PRECEDING_WINDOW = 6  # words between a preceding negation cue and the term
+FOLLOWING_WINDOW = 2  # words between the term and a following cue ("clicking: none")
+SNIPPET_MAX = 160
+CLAUSE_BREAKS = {",", ";", ":"}
+
+MatchStatus = Literal["active", "negated", "excluded"]
+
+
+@dataclass(frozen=True)
+class NoteMatch:
+    """One term found in a text. `text`/`snippet` are the words as written."""
+
+    term: NoteTerm
+    text: str  # the matched words
+    snippet: str  # the sentence around them (trimmed)
+    start: int  # character offsets in the analysed text
+    end: int
+    status: MatchStatus = "active"
+    cue: str = ""  # the negation cue or the exclusion words
+    exclusion: NoteExclusion | None = None
+
+    @property
+    def category(self) -> str:
+        return self.term.category
+
+    @property
+    def rule_id(self) -> str:
+        return self.term.id
+
+    @property
+    def active(self) -> bool:
+        return self.status == "active"
+
+    @property
+    def reason(self) -> str:
+        if self.status == "negated":
+            return f'negated by "{self.cue}"'
+        if self.status == "excluded" and self.exclusion is not None:
+            return f'excluded by "{self.cue}" ({self.exclusion.label})'
+        return ""
+
+
+# ------------------------------------------------------------------------------------ text
+
+
+def normalize_text(text: str) -> tuple[str, list[int]]:
+    """Text the pipeline reads, plus for each of its characters the offset in the original.
+
+    Line breaks end a sentence (unless the line already ends in punctuation), hyphens between
+    words become spaces (as in the patterns), and a space is put after , and ; that lack one.
+    """
+    out: list[str] = []
+    index: list[int] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch in "\r\n":
+            j = i + 2 if text.startswith("\r\n", i) else i + 1
+            last = next((c for c in reversed(out) if not c.isspace()), "")
+            if last and last not in ".!?;:,":
+                out.append(".")
+                index.append(i)
+            out.append(" ")
+            index.append(i)
+            i = j
+            continue
+        if ch == "-" and 0 < i < n - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
+            out.append(" ")
+            index.append(i)
+        elif ch in ",;" and i < n - 1 and not text[i + 1].isspace():
+            out.append(ch)
+            index.append(i)
+            out.append(" ")
+            index.append(i)
+        else:
+            out.append(ch)
+            index.append(i)
+        i += 1
+    return "".join(out), index
+
+
+# ------------------------------------------------------------------------------------ pipeline
+
+
+def _dedupe(items) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for item in items:
+        key = item.lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def _negation_termset(crosswalk: Crosswalk) -> dict[str, list[str]]:
+    base = termset("en_clinical").get_patterns()
+    extra = crosswalk.negation
+    remove = {normalize_pattern(r).lower() for r in extra.remove}
+    merged: dict[str, list[str]] = {}
+    for key, added in (
+        ("pseudo_negations", extra.pseudo),
+        ("preceding_negations", extra.preceding),
+        ("following_negations", extra.following),
+        ("termination", extra.termination),
+    ):
+        values = [normalize_pattern(v) for v in [*base[key], *added]]
+        merged[key] = [v for v in _dedupe(values) if v.lower() not in remove]
+    # A term that contains a negation cue ("can't tolerate cpap") is a positive finding:
+    # make it a pseudo-negation so its own cue negates nothing.
+    cues = [c.lower() for c in merged["preceding_negations"] + merged["following_negations"]]
+    by_first: dict[str, list[str]] = {}
+    for cue in cues:
+        by_first.setdefault(cue.split(" ")[0], []).append(cue)
+    auto: list[str] = []
+    for term in crosswalk.note_terms:
+        for pattern in term.patterns:
+            text = pattern[1:] if pattern.startswith("=") else pattern
+            padded = f" {text.lower()} "
+            for word in set(text.lower().split(" ")):
+                if any(f" {cue} " in padded for cue in by_first.get(word, ())):
+                    auto.append(text)
+                    break
+    merged["pseudo_negations"] = _dedupe(merged["pseudo_negations"] + auto)
+    return merged
+
+
+def _ruler_patterns(nlp: Language, label: str, patterns: tuple[str, ...]) -> list[dict]:
+    out: list[dict] = []
+    for pattern in patterns:
+        if pattern.startswith("="):
+            tokens = [{"ORTH": tok.text} for tok in nlp.make_doc(pattern[1:])]
+            out.append({"label": label, "pattern": tokens})
+        else:
+            out.append({"label": label, "pattern": pattern})
+    return out
+
+
+def build_pipeline(crosswalk: Crosswalk) -> Language:
+    """The spaCy pipeline for `crosswalk` (slow: about a second; use `get_analyzer`)."""
+    nlp = spacy.blank("en")
+    ruler_config = {"phrase_matcher_attr": "LOWER", "validate": False, "overwrite": True}
+    terms = nlp.add_pipe("span_ruler", name="medlane_terms", config={"spans_key": TERMS_KEY, **ruler_config})
+    term_patterns: list[dict] = []
+    for term in crosswalk.note_terms:
+        term_patterns.extend(_ruler_patterns(nlp, term.id, term.patterns))
+    terms.add_patterns(term_patterns)
+    excl = nlp.add_pipe(
+        "span_ruler", name="medlane_exclusions", config={"spans_key": EXCLUSIONS_KEY, **ruler_config}
+    )
+    excl_patterns: list[dict] = []
+    for exclusion in crosswalk.note_exclusions:
+        excl_patterns.extend(_ruler_patterns(nlp, exclusion.id, exclusion.patterns))
+    if excl_patterns:
+        excl.add_patterns(excl_patterns)
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe(
+        "negex",
+        config={
+            "neg_termset": _negation_termset(crosswalk),
+            "span_keys": [TERMS_KEY],
+            "extension_name": NEGEX_EXTENSION,
+        },
+    )
+    return nlp
+
+
+class NoteAnalyzer:
+    """Finds the crosswalk's note terms in a text. Thread-safe for reading; results cached per text."""
+
+    def __init__(self, crosswalk: Crosswalk, cache_size: int = 4096):
+        self.crosswalk = crosswalk
+        self.nlp = build_pipeline(crosswalk)
+        self._negex = self.nlp.get_pipe("negex")
+        self._terms = {t.id: t for t in crosswalk.note_terms}
+        self._exclusions = {x.id: x for x in crosswalk.note_exclusions}
+        self.analyze = functools.lru_cache(maxsize=cache_size)(self._analyze)  # type: ignore[method-assign]
+
+    def analyze(self, text: str) -> tuple[NoteMatch, ...]:  # replaced by the cached version in __init__
+        return self._analyze(text)
+
+    def _analyze(self, text: str) -> tuple[NoteMatch, ...]:
+        if not text or not text.strip():
+            return ()
+        norm, index = normalize_text(text)
+        doc = self.nlp(norm)
+        spans = self._longest_per_category(doc)
+        if not spans:
+            return ()
+        clause = self._clauses(doc)
+        exclusions = list(doc.spans[EXCLUSIONS_KEY])
+        negations = None
+        out: list[NoteMatch] = []
+        seen: set[tuple[str, int, int]] = set()
+        for span in spans:
+            term = self._terms[span.label_]
+            key = (term.id, span.start_char, span.end_char)
+            if key in seen:
+                continue
+            seen.add(key)
+            status: MatchStatus = "active"
+            cue, excluded_by = "", None
+            if span._.get(NEGEX_EXTENSION):
+                if negations is None:
+                    negations = self._negations(doc)
+                cue = self._negation_cue(doc, span, *negations)
+                if cue:
+                    status = "negated"
+            if status == "active":
+                hit = self._exclusion_for(term, span, exclusions, clause)
+                if hit is not None:
+                    status, excluded_by, cue = "excluded", self._exclusions[hit.label_], hit.text
+            out.append(
+                NoteMatch(
+                    term=term,
+                    text=_original(text, index, span.start_char, span.end_char),
+                    snippet=_snippet(text, index, span),
+                    start=index[span.start_char],
+                    end=index[span.end_char - 1] + 1,
+                    status=status,
+                    cue=cue,
+                    exclusion=excluded_by,
+                )
+            )
+        out.sort(key=lambda m: (m.start, m.term.category, m.term.id))
+        return tuple(out)
+
+    # -- helpers
+
+    def _longest_per_category(self, doc: Doc) -> list[Span]:
+        """Within a category keep the longest of overlapping matches (first one on ties)."""
+        by_cat: dict[str, list[Span]] = {}
+        for span in doc.spans[TERMS_KEY]:
+            by_cat.setdefault(self._terms[span.label_].category, []).append(span)
+        kept: list[Span] = []
+        for spans in by_cat.values():
+            taken: list[Span] = []
+            for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+                if all(span.end <= t.start or span.start >= t.end for t in taken):
+                    taken.append(span)
+            kept.extend(taken)
+        return kept
+
+    @staticmethod
+    def _clauses(doc: Doc) -> list[int]:
+        ids: list[int] = []
+        current = 0
+        for tok in doc:
+            if tok.is_sent_start and tok.i > 0:
+                current += 1
+            ids.append(current)
+            if tok.text in CLAUSE_BREAKS:
+                current += 1
+        return ids
+
+    def _negations(self, doc: Doc):
+        preceding, following, terminating = self._negex.process_negations(doc)
+        boundaries = self._negex.termination_boundaries(doc, terminating)
+        return preceding, following, boundaries
+
+    @staticmethod
+    def _negation_cue(doc: Doc, span: Span, preceding, following, boundaries) -> str:
+        """The cue that negates `span` within our (narrower than negspacy's) window, or ''."""
+        lo, hi = 0, len(doc)
+        for b_start, b_end in boundaries:
+            if b_start <= span.start < b_end:
+                lo, hi = b_start, b_end
+                break
+        before = [(s, e) for _, s, e in preceding if lo <= s and e <= span.start]
+        if before:
+            s, e = max(before, key=lambda se: se[1])
+            words = [t for t in doc[e : span.start] if not t.is_punct]
+            if len(words) <= PRECEDING_WINDOW:
+                return doc[s:e].text
+        after = [(s, e) for _, s, e in following if s >= span.end and e <= hi]
+        if after:
+            s, e = min(after, key=lambda se: se[0])
+            between = doc[span.end : s]
+            words = [t for t in between if not t.is_punct]
+            if len(words) <= FOLLOWING_WINDOW and not any(t.text == "," for t in between):
+                return doc[s:e].text
+        return ""
+
+    def _exclusion_for(self, term: NoteTerm, span: Span, exclusions: list[Span], clause: list[int]) -> Span | None:
+        """The (longest) exclusion that cancels `span`, or None."""
+        for hit in sorted(exclusions, key=lambda h: (-(h.end - h.start), h.start)):
+            exclusion = self._exclusions[hit.label_]
+            if exclusion.category != term.category:
+                continue
+            if exclusion.terms and term.id not in exclusion.terms:
+                continue
+            inside = span.start <= hit.start and hit.end <= span.end
+            if inside and (hit.start, hit.end) != (span.start, span.end):
+                continue  # the term is the more specific wording ("not tolerating cpap")
+            overlaps = hit.start < span.end and span.start < hit.end
+            if exclusion.scope == "overlap":
+                if overlaps:
+                    return hit
+            elif exclusion.scope == "sentence":
+                if overlaps or hit.sent.start == span.sent.start:
+                    return hit
+            elif overlaps or clause[hit.start] == clause[span.start] or clause[hit.end - 1] == clause[span.end - 1]:
+                return hit
+        return None
+
+
+def _original(text: str, index: list[int], start: int, end: int) -> str:
+    return text[index[start] : index[end - 1] + 1]
+
+
+def _snippet(text: str, index: list[int], span: Span) -> str:
+    sent = span.sent
+    s_start, s_end = index[sent.start_char], index[sent.end_char - 1] + 1
+    m_start, m_end = index[span.start_char], index[span.end_char - 1] + 1
+    if s_end - s_start > SNIPPET_MAX:
+        room = max(0, (SNIPPET_MAX - (m_end - m_start)) // 2)
+        s_start = max(s_start, m_start - room)
+        s_end = min(s_end, m_end + room)
+        prefix = "…" if s_start > index[sent.start_char] else ""
+        suffix = "…" if s_end < index[sent.end_char - 1] + 1 else ""
+    else:
+        prefix = suffix = ""
+    body = " ".join(text[s_start:s_end].split())
+    return f"{prefix}{body}{suffix}"
+
+
+# ------------------------------------------------------------------------------------ singleton
+
+_ANALYZERS: dict[int, tuple[Crosswalk, NoteAnalyzer]] = {}
+_LOCK = threading.Lock()
+
+
+def get_analyzer(crosswalk: Crosswalk) -> NoteAnalyzer:
+    """The analyzer for `crosswalk`, built on first use and kept for the life of the process."""
+    key = id(crosswalk)
+    found = _ANALYZERS.get(key)
+    if found is not None and found[0] is crosswalk:
+        return found[1]
+    with _LOCK:
+        found = _ANALYZERS.get(key)
+        if found is None or found[0] is not crosswalk:
+            found = (crosswalk, NoteAnalyzer(crosswalk))
+            _ANALYZERS[key] = found
+        return found[1]

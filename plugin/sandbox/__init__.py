@@ -1,0 +1,1 @@
+"""`medlane sandbox`: a stand-in for the subset of the Open Dental REST API that MedLane uses."""

@@ -1,0 +1,54 @@
+"""Tables of the local state. Changes go through an Alembic revision in migrations/versions."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, DateTime, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class AppointmentRecord(Base):
+    """One in-window appointment as MedLane last judged it, and the prompts it wrote for it."""
+
+    __tablename__ = "appointment"
+
+    apt_num: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pat_num: Mapped[int] = mapped_column(Integer, index=True)
+    start: Mapped[datetime | None] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(20), default="")
+    # Hash of what the decision depended on (status, time, note, procedure codes, problems):
+    # when Open Dental reports a change that leaves it equal (e.g. our own note line), nothing is redone.
+    fingerprint: Mapped[str] = mapped_column(String(64), default="")
+    flagged: Mapped[bool] = mapped_column(Boolean, default=False)
+    category: Mapped[str] = mapped_column(String(40), default="")
+    field_value: Mapped[str] = mapped_column(Text, default="")  # what we last wrote to ApptField MedLane
+    note_written: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
+
+
+class PopupRecord(Base):
+    """The one MedLane popup per patient. `state` is 'pending' while a create is in flight:
+    if MedLane stops then, the next run looks in Open Dental before creating another."""
+
+    __tablename__ = "popup"
+
+    pat_num: Mapped[int] = mapped_column(Integer, primary_key=True)
+    popup_num: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    disabled_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    state: Mapped[str] = mapped_column(String(10), default="pending")  # pending | active | expired
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
+
+
+class Cursor(Base):
+    """Where `watch` left off: Open Dental's own serverDateTime, never this machine's clock."""
+
+    __tablename__ = "cursor"
+
+    name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(String(60), default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
