@@ -97,6 +97,7 @@ class Scanner:
         self.writer = PromptWriter(api, state, self.crosswalk)
         self._problems: dict[int, tuple[Problem, ...]] = {}
         self._plans: dict[int, list[PlanOnFile]] = {}
+        self._procedure_marks: dict[int, str] = {}
 
     def scan_window(self, first: date, last: date) -> ScanReport:
         report = ScanReport(first=first, last=last, dry_run=self.dry_run)
@@ -146,6 +147,7 @@ class Scanner:
             was_flagged = record.flagged
             record.pat_num, record.start, record.status = appointment.pat_num, appointment.start, appointment.status
             record.fingerprint = appointment_fingerprint(appointment)
+            record.procedures = self._procedure_marks.get(appointment.apt_num, "")
             record.flagged = decision.flagged
             record.category = decision.primary.category if decision.primary else ""
             if decision.flagged or was_flagged:
@@ -208,10 +210,9 @@ class Scanner:
         return kept
 
     def _context_of(self, appointment: Appointment) -> AppointmentContext:
-        procedures = tuple(
-            Procedure(p.proc_num, p.code, p.descript, p.tooth, p.surface, p.status, p.fee)
-            for p in self.api.procedures_for_appointment(appointment.apt_num)
-        )
+        rows = self.api.procedures_for_appointment(appointment.apt_num)
+        self._procedure_marks[appointment.apt_num] = ";".join(sorted(p.mark for p in rows))
+        procedures = tuple(Procedure(p.proc_num, p.code, p.descript, p.tooth, p.surface, p.status, p.fee) for p in rows)
         return AppointmentContext(
             apt_num=appointment.apt_num,
             pat_num=appointment.pat_num,

@@ -63,7 +63,14 @@ def watch_pass(scanner: Scanner, first: date, last: date) -> ScanReport:
             if (a.apt_num in tracked and tracked[a.apt_num].fingerprint != appointment_fingerprint(a))
             or (a.apt_num not in tracked and a.status == SCHEDULED and in_window(a))
         }
-        for apt_num in {p.apt_num for p in procedures if p.apt_num} - set(todo):
+        owner_of = {mark.split("@")[0]: num for num, t in tracked.items() for mark in t.procedure_marks}
+        touched: set[int] = set()
+        for proc in procedures:
+            seen_in = owner_of.get(str(proc.proc_num))
+            if seen_in is not None and proc.mark in tracked[seen_in].procedure_marks and proc.apt_num == seen_in:
+                continue  # reported again, unchanged (the overlap second, or a stamp in the future)
+            touched.update(n for n in (proc.apt_num, seen_in) if n)
+        for apt_num in touched - set(todo):
             if apt_num in by_num:
                 todo[apt_num] = by_num[apt_num]
             elif apt_num in tracked:

@@ -49,6 +49,12 @@ class ProcedureRow:
     surface: str
     status: str
     fee: float
+    date_tstamp: str = ""
+
+    @property
+    def mark(self) -> str:
+        """Identity plus change stamp: equal marks mean the row has not changed."""
+        return f"{self.proc_num}@{self.date_tstamp}"
 
     @classmethod
     def from_row(cls, row: dict) -> "ProcedureRow":
@@ -62,6 +68,7 @@ class ProcedureRow:
             surface=str(row.get("Surf") or ""),
             status=str(row.get("ProcStatus") or ""),
             fee=parse_money(row.get("ProcFee")),
+            date_tstamp=str(row.get("DateTStamp") or ""),
         )
 
 

@@ -27,6 +27,9 @@ class AppointmentRecord(Base):
     category: Mapped[str] = mapped_column(String(40), default="")
     field_value: Mapped[str] = mapped_column(Text, default="")  # what we last wrote to ApptField MedLane
     note_written: Mapped[bool] = mapped_column(Boolean, default=False)
+    # "ProcNum@DateTStamp;..." of the procedures the decision saw: a reported procedure change
+    # whose mark is already here is one MedLane has seen (stamps in the future repeat forever).
+    procedures: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
 
 

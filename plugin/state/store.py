@@ -28,6 +28,11 @@ class TrackedAppointment:
     category: str = ""
     field_value: str = ""
     note_written: bool = False
+    procedures: str = ""
+
+    @property
+    def procedure_marks(self) -> set[str]:
+        return set(filter(None, self.procedures.split(";")))
 
 
 @dataclass
@@ -80,7 +85,7 @@ class StateStore:
     def save_appointment(self, tracked: TrackedAppointment) -> None:
         with self._session() as s, s.begin():
             row = s.get(AppointmentRecord, tracked.apt_num) or AppointmentRecord(apt_num=tracked.apt_num)
-            for name in ("pat_num", "start", "status", "fingerprint", "flagged", "category", "field_value", "note_written"):
+            for name in ("pat_num", "start", "status", "fingerprint", "flagged", "category", "field_value", "note_written", "procedures"):
                 setattr(row, name, getattr(tracked, name))
             row.updated_at = datetime.now()
             s.add(row)
@@ -137,6 +142,7 @@ def _tracked(row: AppointmentRecord) -> TrackedAppointment:
         category=row.category,
         field_value=row.field_value,
         note_written=row.note_written,
+        procedures=row.procedures or "",
     )
 
 

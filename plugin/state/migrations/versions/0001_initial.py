@@ -24,6 +24,7 @@ def upgrade() -> None:
         sa.Column("category", sa.String(40), nullable=False, server_default=""),
         sa.Column("field_value", sa.Text, nullable=False, server_default=""),
         sa.Column("note_written", sa.Boolean, nullable=False, server_default=sa.false()),
+        sa.Column("procedures", sa.Text, nullable=False, server_default=""),
         sa.Column("updated_at", sa.DateTime, nullable=False),
     )
     op.create_table(
