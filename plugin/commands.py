@@ -93,9 +93,12 @@ def _open(settings: Settings, *, dry_run: bool):
     from plugin.scan import Scanner
     from plugin.state import StateStore
 
+    from plugin.cases import CaseSink
+
     client = OpenDentalClient(settings.pms)
     state = StateStore(settings.state_path)
-    return Scanner(OpenDentalAPI(client), state, flagger=Flagger.from_crosswalks(), dry_run=dry_run)
+    cases = CaseSink(settings.docservice, practice=settings.practice) if settings.docservice.enabled else None
+    return Scanner(OpenDentalAPI(client), state, flagger=Flagger.from_crosswalks(), dry_run=dry_run, cases=cases)
 
 
 def _print_report(report, *, as_json: bool) -> None:

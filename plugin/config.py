@@ -104,6 +104,7 @@ class Settings:
     home: Path
     pms: PMSSettings
     docservice: DocServiceSettings
+    practice: str = "default"  # names this practice's cases in a document service shared by several
 
     @property
     def state_path(self) -> Path:
@@ -173,7 +174,8 @@ def load_settings(
         url=str(_first(docservice_url, env.get("MEDLANE_DOCSERVICE_URL"), ds.get("url")) or "").rstrip("/"),
         token=str(_first(docservice_token, env.get("MEDLANE_DOCSERVICE_TOKEN"), ds.get("token")) or ""),
     )
-    return Settings(home=home_path, pms=pms, docservice=docservice)
+    practice = str(_first(env.get("MEDLANE_PRACTICE"), data.get("practice")) or "default")
+    return Settings(home=home_path, pms=pms, docservice=docservice, practice=practice)
 
 
 def with_pms(settings: Settings, **changes) -> Settings:

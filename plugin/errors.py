@@ -67,3 +67,9 @@ class PMSThrottled(PMSError):
 
 class PMSGone(PMSError):
     """410: the method is deprecated."""
+
+
+class DocServiceError(MedLaneError):
+    """The document service refused a case or could not be reached."""
+
+    exit_code = 6

@@ -14,6 +14,8 @@ from datetime import date, datetime
 
 from crosswalks.loader import Crosswalk
 from plugin.errors import PMSAuthError, PMSError, PMSUnreachable
+from plugin.cases import CaseSink
+from plugin.errors import DocServiceError
 from plugin.flagger import Flagger, format_reasons
 from plugin.flagger.model import AppointmentContext, Decision, Problem, Procedure
 from plugin.opendental.api import OpenDentalAPI
@@ -88,8 +90,17 @@ def appointment_fingerprint(appointment: Appointment) -> str:
 
 
 class Scanner:
-    def __init__(self, api: OpenDentalAPI, state: StateStore, *, flagger: Flagger, dry_run: bool = False) -> None:
+    def __init__(
+        self,
+        api: OpenDentalAPI,
+        state: StateStore,
+        *,
+        flagger: Flagger,
+        dry_run: bool = False,
+        cases: CaseSink | None = None,
+    ) -> None:
         self.api = api
+        self.cases = cases
         self.state = state
         self.flagger = flagger
         self.crosswalk: Crosswalk = flagger.crosswalk
@@ -98,6 +109,7 @@ class Scanner:
         self._problems: dict[int, tuple[Problem, ...]] = {}
         self._plans: dict[int, list[PlanOnFile]] = {}
         self._procedure_marks: dict[int, str] = {}
+        self._contexts: dict[int, AppointmentContext] = {}
 
     def scan_window(self, first: date, last: date) -> ScanReport:
         report = ScanReport(first=first, last=last, dry_run=self.dry_run)
@@ -164,6 +176,30 @@ class Scanner:
             except PMSError as exc:
                 outcome.error = str(exc)
         self._sync_popups(touched_patients, decided, report)
+        if self.cases is not None and not self.dry_run:
+            self._post_cases(decided, outcomes)
+
+    def _post_cases(self, decided, outcomes: dict) -> None:
+        patients: dict[int, dict] = {}
+        for appointment, decision in decided:
+            if not decision.flagged:
+                continue
+            outcome = outcomes[appointment.apt_num]
+            try:
+                if appointment.pat_num not in patients:
+                    patients[appointment.pat_num] = self.api.patient(appointment.pat_num)
+                self.cases.post_case(
+                    appointment=appointment,
+                    context=self._contexts[appointment.apt_num],
+                    decision=decision,
+                    patient=patients[appointment.pat_num],
+                    plans=self._plans_of(appointment.pat_num),
+                )
+                outcome.actions.append("case sent")
+            except (PMSUnreachable, PMSAuthError):
+                raise
+            except (PMSError, DocServiceError) as exc:
+                outcome.error = outcome.error or str(exc)
 
     def _sync_popups(self, patients: set[int], decided, report: ScanReport) -> None:
         by_patient: dict[int, list[Decision]] = defaultdict(list)
@@ -213,7 +249,7 @@ class Scanner:
         rows = self.api.procedures_for_appointment(appointment.apt_num)
         self._procedure_marks[appointment.apt_num] = ";".join(sorted(p.mark for p in rows))
         procedures = tuple(Procedure(p.proc_num, p.code, p.descript, p.tooth, p.surface, p.status, p.fee) for p in rows)
-        return AppointmentContext(
+        context = AppointmentContext(
             apt_num=appointment.apt_num,
             pat_num=appointment.pat_num,
             start=appointment.start,
@@ -222,6 +258,8 @@ class Scanner:
             problems=self._problems_of(appointment.pat_num),
             proc_descript=appointment.proc_descript,
         )
+        self._contexts[appointment.apt_num] = context
+        return context
 
     def _problems_of(self, pat_num: int) -> tuple[Problem, ...]:
         if pat_num not in self._problems:

@@ -42,6 +42,10 @@ class OpenDentalAPI:
         # Open Dental appends this as a new line; running it twice would add the line twice.
         self.client.put(f"appointments/{apt_num}/Note", {"Note": line}, idempotent=False)
 
+    def patient(self, pat_num: int) -> dict:
+        """The patient row (demographics for a case). Returned as Open Dental sent it."""
+        return self.client.get(f"patients/{pat_num}")
+
     # -- procedures and problems ------------------------------------------------------------
 
     def procedures_for_appointment(self, apt_num: int) -> list[ProcedureRow]:

@@ -1,0 +1,91 @@
+"""Opens and updates cases in the document service for flagged appointments, over HTTP only.
+
+`POST /api/v1/cases` is idempotent on (practice, AptNum), so a re-scan simply posts again and
+the service updates the case; the status staff gave the case is kept because it is not sent.
+"""
+from __future__ import annotations
+
+import requests
+
+from plugin.config import DocServiceSettings
+from plugin.errors import DocServiceError
+from plugin.flagger.model import AppointmentContext, Decision
+from plugin.opendental.records import Appointment, PlanOnFile
+from plugin.opendental.values import parse_date
+
+
+class CaseSink:
+    def __init__(self, settings: DocServiceSettings, *, practice: str, session: requests.Session | None = None):
+        self.url = settings.url.rstrip("/") + "/cases"
+        self.practice = practice
+        self._session = session or requests.Session()
+        self._session.headers.update({"Authorization": f"Bearer {settings.token}"})
+
+    def post_case(
+        self,
+        *,
+        appointment: Appointment,
+        context: AppointmentContext,
+        decision: Decision,
+        patient: dict,
+        plans: list[PlanOnFile],
+    ) -> int:
+        """Send the case; return its id in the document service."""
+        body = case_body(self.practice, appointment, context, decision, patient, plans)
+        try:
+            response = self._session.post(self.url, json=body, timeout=(5, 30))
+        except requests.RequestException as exc:
+            raise DocServiceError(f"Cannot reach the document service at {self.url}: {type(exc).__name__}.") from None
+        if response.status_code not in (200, 201):
+            try:
+                message = response.json().get("message", "")
+            except ValueError:
+                message = ""
+            raise DocServiceError(f"The document service refused the case ({response.status_code}): {message}")
+        return int(response.json().get("id", 0))
+
+
+def case_body(practice, appointment, context, decision, patient, plans) -> dict:
+    name = ", ".join(part for part in (patient.get("LName"), patient.get("FName")) if part) or f"Patient {appointment.pat_num}"
+    birthdate = parse_date(patient.get("Birthdate"))
+    flag = decision.primary
+    return {
+        "practice": practice,
+        "apt_num": appointment.apt_num,
+        "pat_num": appointment.pat_num,
+        "appointment": {
+            "start": appointment.start.strftime("%Y-%m-%dT%H:%M:%S"),
+            "provider": appointment.prov_abbr,
+            "op": str(appointment.op),
+            "note": context.note,
+        },
+        "patient": {
+            "name": name,
+            "birthdate": birthdate.isoformat() if birthdate else None,
+            "gender": str(patient.get("Gender") or ""),
+        },
+        "procedures": [
+            {"proc_num": p.proc_num, "code": p.code, "tooth": p.tooth, "surface": p.surface, "descript": p.descript, "fee": p.fee}
+            for p in context.procedures
+            if p.code
+        ],
+        "problems": [{"icd10": p.icd10, "name": p.name} for p in context.problems],
+        "insurance": [
+            {
+                "kind": plan.kind,
+                "carrier": plan.carrier,
+                "plan": plan.group_name,
+                "subscriber_id": plan.subscriber_id,
+                "ordinal": max(1, min(9, plan.ordinal)),
+            }
+            for plan in plans
+        ],
+        "category": flag.category if flag else "",
+        "categories": [{"category": c.category, "label": c.label, "strength": c.strength} for c in decision.categories],
+        "evidence": [
+            {"category": c.category, "source": e.source, "rule_id": e.rule_id, "detail": e.detail[:1000], "negated": e.negated}
+            for c in decision.categories
+            for e in c.evidence
+        ],
+        "needs": list(flag.needs) if flag else [],
+    }
