@@ -1,23 +1,83 @@
 """`medlane demo`: the whole Open Dental side on the embedded defaults, in one command.
 
-Starts the sandbox with the bundled demo practice day on a free loopback port, scans that day,
-prints the decisions and what was written into "Open Dental", then scans again to show that a
-second pass writes nothing.
+Starts the sandbox with the bundled demo practice day on a free loopback port and the document
+service (`medlane serve`, its own process, reached over HTTP like any install), scans that day,
+prints the decisions, what was written into "Open Dental" and the cases opened, then scans again
+to show that a second pass writes nothing.
 """
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+import requests
+
 from plugin.config import default_home, load_settings
+from plugin.errors import DocServiceError
 from plugin.sandbox.seed import DEMO_SEED, read_json
 from plugin.sandbox.server import SandboxServer
 from plugin.sandbox.settings import SandboxSettings
 
 DEMO_DAY = date(2027, 1, 4)
+STARTUP_SECONDS = 60
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _medlane(*args: str, home: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, MEDLANE_HOME=str(home))
+    return subprocess.run([sys.executable, "-m", "plugin", *args], capture_output=True, text=True, env=env)
+
+
+@contextmanager
+def running_docservice(home: Path):
+    """`medlane serve` in a child process; yields (api url, service token, biller token)."""
+    tokens = []
+    for name, role in (("demo-flagger", "service"), ("demo-biller", "biller")):
+        added = _medlane("users", "add", name, "--role", role, home=home)
+        if added.returncode != 0:
+            raise DocServiceError(f"Could not create the demo's {role} user: {added.stderr.strip()}")
+        tokens.append(added.stdout.strip().splitlines()[-1])
+    port = _free_port()
+    env = dict(os.environ, MEDLANE_HOME=str(home))
+    server = subprocess.Popen(
+        [sys.executable, "-m", "plugin", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/api/v1"
+    try:
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while True:
+            try:
+                if requests.get(f"{url}/health", timeout=1).ok:
+                    break
+            except requests.RequestException:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise DocServiceError("The demo's document service did not start.")
+            time.sleep(0.2)
+        yield url, tokens[0], tokens[1]
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
 
 
 def run_demo(*, home: str | None, as_json: bool, out: TextIO) -> int:
@@ -28,25 +88,35 @@ def run_demo(*, home: str | None, as_json: bool, out: TextIO) -> int:
     shutil.rmtree(demo_home, ignore_errors=True)
     demo_home.mkdir(parents=True, exist_ok=True)
     sandbox_settings = SandboxSettings()
-    with SandboxServer(read_json(DEMO_SEED, what="demo seed"), settings=sandbox_settings) as sandbox:
+    with (
+        SandboxServer(read_json(DEMO_SEED, what="demo seed"), settings=sandbox_settings) as sandbox,
+        running_docservice(demo_home / "docservice") as (docs_url, service_token, biller_token),
+    ):
         settings = load_settings(
             home=demo_home,
             pms_url=sandbox.url,
             developer_key=sandbox_settings.developer_key,
             customer_key=sandbox_settings.customer_key,
+            docservice_url=docs_url,
+            docservice_token=service_token,
             environ={},
         )
-        print(f"Sandbox Open Dental with a demo practice day at {sandbox.url}\n", file=out)
+        print(f"Sandbox Open Dental with a demo practice day at {sandbox.url}", file=out)
+        print(f"Document service at {docs_url}\n", file=out)
         first = _open(settings, dry_run=False).scan_window(DEMO_DAY, DEMO_DAY)
         _print_report(first, as_json=as_json)
         second = _open(settings, dry_run=False).scan_window(DEMO_DAY, DEMO_DAY)
-        written = sum(len(o.actions) for o in second.outcomes)
+        written = sum(len([a for a in o.actions if a != "case sent"]) for o in second.outcomes)
         popups = [r for r in sandbox.store.rows("popups") if str(r.get("Description", "")).startswith("MedLane:")]
+        cases = requests.get(
+            f"{docs_url}/cases", params={"page_size": 100}, headers={"Authorization": f"Bearer {biller_token}"}, timeout=10
+        ).json()
         fields = [r for r in sandbox.store.rows("apptfields") if r.get("FieldName") == "MedLane" and r.get("FieldValue")]
         summary = {
             "flagged": len(first.flagged),
             "apptfields_set": len(fields),
             "popups": len(popups),
+            "cases": len(cases),
             "first_pass_calls": first.calls,
             "second_pass_calls": second.calls,
             "second_pass_writes": written,
@@ -55,7 +125,8 @@ def run_demo(*, home: str | None, as_json: bool, out: TextIO) -> int:
             print(json.dumps(summary), file=out)
         else:
             print(
-                f"\nOpen Dental now shows {len(fields)} MedLane appointment fields and {len(popups)} popups."
+                f"\nOpen Dental now shows {len(fields)} MedLane appointment fields and {len(popups)} popups;"
+                f" the document service holds {len(cases)} cases."
                 f"\nA second pass made {second.calls} calls and wrote {written} things (it should write none).",
                 file=out,
             )

@@ -85,3 +85,4 @@ def test_demo_runs(tmp_path):
 
     summary = json.loads(result.stdout.strip().splitlines()[-1])
     assert summary["flagged"] > 0 and summary["popups"] > 0 and summary["second_pass_writes"] == 0
+    assert summary["cases"] == summary["flagged"]
