@@ -86,7 +86,7 @@ def _add_demo(subparsers) -> None:
     parser.set_defaults(handler=run_demo_command)
 
 
-def _open(settings: Settings, *, dry_run: bool):
+def open_scanner(settings: Settings, *, dry_run: bool):
     from plugin.flagger import Flagger
     from plugin.opendental.api import OpenDentalAPI
     from plugin.opendental.client import OpenDentalClient
@@ -101,7 +101,7 @@ def _open(settings: Settings, *, dry_run: bool):
     return Scanner(OpenDentalAPI(client), state, flagger=Flagger.from_crosswalks(), dry_run=dry_run, cases=cases)
 
 
-def _print_report(report, *, as_json: bool) -> None:
+def print_report(report, *, as_json: bool) -> None:
     from plugin.report import render_json, render_table
 
     print(render_json(report) if as_json else render_table(report), flush=True)
@@ -110,9 +110,9 @@ def _print_report(report, *, as_json: bool) -> None:
 def run_scan_command(args) -> int:
     settings = _settings_from(args)
     first, last = _window(args)
-    scanner = _open(settings, dry_run=args.dry_run)
+    scanner = open_scanner(settings, dry_run=args.dry_run)
     report = scanner.scan_window(first, last)
-    _print_report(report, as_json=args.json)
+    print_report(report, as_json=args.json)
     return 4 if report.errors else 0
 
 
@@ -124,17 +124,16 @@ def run_watch_command(args) -> int:
         args.days = 14
     _window(args)  # validate now, not at the first pass
     if args.once:
-        report = watch_pass(_open(settings, dry_run=False), *_window(args))
-        _print_report(report, as_json=args.json)
+        report = watch_pass(open_scanner(settings, dry_run=False), *_window(args))
+        print_report(report, as_json=args.json)
         return 4 if report.errors else 0
-    scanner_settings = settings
 
     def on_report(report) -> None:
         if report.outcomes:
-            _print_report(report, as_json=args.json)
+            print_report(report, as_json=args.json)
 
     watch_forever(
-        lambda: _open(scanner_settings, dry_run=False),
+        lambda: open_scanner(settings, dry_run=False),
         lambda: _window(args),
         interval=args.interval,
         on_report=on_report,

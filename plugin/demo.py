@@ -81,11 +81,14 @@ def running_docservice(home: Path):
 
 
 def run_demo(*, home: str | None, as_json: bool, out: TextIO) -> int:
-    from plugin.commands import _open, _print_report
+    from plugin.commands import open_scanner, print_report
 
     demo_home = Path(home) if home else default_home() / "demo"
-    # The sandbox starts fresh every time, so the demo's local state must too.
-    shutil.rmtree(demo_home, ignore_errors=True)
+    # The sandbox starts fresh every time, so the demo's local state must too. Only what the demo
+    # itself made is removed: --home may name a folder that holds other things.
+    for leftover in demo_home.glob("plugin.db*"):
+        leftover.unlink()
+    shutil.rmtree(demo_home / "docservice", ignore_errors=True)
     demo_home.mkdir(parents=True, exist_ok=True)
     sandbox_settings = SandboxSettings()
     with (
@@ -103,9 +106,9 @@ def run_demo(*, home: str | None, as_json: bool, out: TextIO) -> int:
         )
         print(f"Sandbox Open Dental with a demo practice day at {sandbox.url}", file=out)
         print(f"Document service at {docs_url}\n", file=out)
-        first = _open(settings, dry_run=False).scan_window(DEMO_DAY, DEMO_DAY)
-        _print_report(first, as_json=as_json)
-        second = _open(settings, dry_run=False).scan_window(DEMO_DAY, DEMO_DAY)
+        first = open_scanner(settings, dry_run=False).scan_window(DEMO_DAY, DEMO_DAY)
+        print_report(first, as_json=as_json)
+        second = open_scanner(settings, dry_run=False).scan_window(DEMO_DAY, DEMO_DAY)
         written = sum(len([a for a in o.actions if a != "case sent"]) for o in second.outcomes)
         popups = [r for r in sandbox.store.rows("popups") if str(r.get("Description", "")).startswith("MedLane:")]
         cases = requests.get(
