@@ -87,13 +87,12 @@ def _add_demo(subparsers) -> None:
 
 
 def open_scanner(settings: Settings, *, dry_run: bool):
+    from plugin.cases import CaseSink
     from plugin.flagger import Flagger
     from plugin.opendental.api import OpenDentalAPI
     from plugin.opendental.client import OpenDentalClient
     from plugin.scan import Scanner
     from plugin.state import StateStore
-
-    from plugin.cases import CaseSink
 
     client = OpenDentalClient(settings.pms)
     state = StateStore(settings.state_path)

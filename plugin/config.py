@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -177,6 +177,3 @@ def load_settings(
     practice = str(_first(env.get("MEDLANE_PRACTICE"), data.get("practice")) or "default")
     return Settings(home=home_path, pms=pms, docservice=docservice, practice=practice)
 
-
-def with_pms(settings: Settings, **changes) -> Settings:
-    return replace(settings, pms=replace(settings.pms, **changes))

@@ -31,15 +31,19 @@ DEMO_DAY = date(2027, 1, 4)
 STARTUP_SECONDS = 60
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A loopback port nobody listens on right now."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
+def _child_env(home: Path) -> dict:
+    return dict(os.environ, MEDLANE_HOME=str(home))
+
+
 def _medlane(*args: str, home: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, MEDLANE_HOME=str(home))
-    return subprocess.run([sys.executable, "-m", "plugin", *args], capture_output=True, text=True, env=env)
+    return subprocess.run([sys.executable, "-m", "plugin", *args], capture_output=True, text=True, env=_child_env(home))
 
 
 @contextmanager
@@ -51,11 +55,10 @@ def running_docservice(home: Path):
         if added.returncode != 0:
             raise DocServiceError(f"Could not create the demo's {role} user: {added.stderr.strip()}")
         tokens.append(added.stdout.strip().splitlines()[-1])
-    port = _free_port()
-    env = dict(os.environ, MEDLANE_HOME=str(home))
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "plugin", "serve", "--port", str(port)],
-        env=env,
+        env=_child_env(home),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

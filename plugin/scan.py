@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from crosswalks.loader import Crosswalk
-from plugin.errors import PMSAuthError, PMSError, PMSUnreachable
 from plugin.cases import CaseSink
-from plugin.errors import DocServiceError
+from plugin.errors import DocServiceError, PMSAuthError, PMSError, PMSUnreachable
 from plugin.flagger import Flagger, format_reasons
 from plugin.flagger.model import AppointmentContext, Decision, Problem, Procedure
 from plugin.opendental.api import OpenDentalAPI

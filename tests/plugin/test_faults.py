@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from plugin.demo import free_port
 from plugin.errors import PMSError
 from plugin.prompts.text import NOTE_END
 from plugin.sandbox.server import SandboxServer
@@ -51,12 +51,6 @@ def test_injected_faults_cause_no_duplicates_and_lose_nothing(practice, tmp_path
         _assert_converged(harness, report.flagged)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _start_sandbox(seed_file: Path, state_file: Path, port: int) -> subprocess.Popen:
     proc = subprocess.Popen(
         [sys.executable, "-m", "plugin", "sandbox", "--seed", str(seed_file), "--state", str(state_file),
@@ -76,7 +70,7 @@ def test_sandbox_killed_mid_scan_then_restarted(practice, tmp_path, flagger):
     seed_file = tmp_path / "seed.json"
     seed_file.write_text(json.dumps(seed))
     state_file = tmp_path / "od-state.json"
-    port = _free_port()
+    port = free_port()
     sandbox = _start_sandbox(seed_file, state_file, port)
 
     class Remote:  # what Harness needs of a server, for a sandbox in another process
