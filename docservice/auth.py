@@ -4,15 +4,19 @@ A token is `mlt_<token id>_<secret>` with 256 bits of secret. Only its sha256 is
 token id finds the user's row and the hashes are compared in constant time. Every API call but
 the health check sends `Authorization: Bearer <token>`.
 
-| role | cases | documents | users, audit log |
-|---|---|---|---|
-| admin | read, write, review | read, write | yes |
-| dentist, assistant | read, write, review | read, write | no |
-| biller | read | read | no |
-| service (the flagger) | write only (POST, PUT) | no | no |
+| role | cases | documents | claim | narrative | users, audit log |
+|---|---|---|---|---|---|
+| admin | read, write, review | read, write | edit | write | yes |
+| dentist | read, write, review | read, write | edit | write, sign | no |
+| assistant | read, write, review | read, write | edit | write | no |
+| biller | read | read | edit | no | no |
+| service (the flagger) | write only (POST, PUT) | no | no | no | no |
 
 "write" is posting or replacing a whole case (what the flagger does); "review" is changing
-a case's status, category, evidence or needs (PATCH), which only staff do.
+a case's status, category, evidence or needs (PATCH), which only staff do. "claim edit" is
+building the proposed claim and changing any of its values; reading facts, claim and checks
+needs only "cases read". Only a dentist signs a medical-necessity narrative: the signature
+attests to the clinical content.
 """
 from __future__ import annotations
 
@@ -40,13 +44,16 @@ CASES_REVIEW = "cases:review"
 DOCUMENTS_READ = "documents:read"
 DOCUMENTS_WRITE = "documents:write"
 USERS_ADMIN = "users:admin"
+CLAIMS_EDIT = "claims:edit"
+NARRATIVES_WRITE = "narratives:write"
+NARRATIVES_SIGN = "narratives:sign"
 
-_STAFF = frozenset({CASES_READ, CASES_WRITE, CASES_REVIEW, DOCUMENTS_READ, DOCUMENTS_WRITE})
+_STAFF = frozenset({CASES_READ, CASES_WRITE, CASES_REVIEW, DOCUMENTS_READ, DOCUMENTS_WRITE, CLAIMS_EDIT, NARRATIVES_WRITE})
 PERMISSIONS: dict[str, frozenset[str]] = {
     "admin": _STAFF | {USERS_ADMIN},
-    "dentist": _STAFF,
+    "dentist": _STAFF | {NARRATIVES_SIGN},
     "assistant": _STAFF,
-    "biller": frozenset({CASES_READ, DOCUMENTS_READ}),
+    "biller": frozenset({CASES_READ, DOCUMENTS_READ, CLAIMS_EDIT}),
     "service": frozenset({CASES_WRITE}),
 }
 assert set(PERMISSIONS) == set(ROLES)

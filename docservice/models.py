@@ -101,6 +101,13 @@ class Case(Base):
         back_populates="case", cascade="all, delete-orphan", order_by="InsurancePlan.position"
     )
     documents: Mapped[list[Document]] = relationship(back_populates="case", order_by="Document.id")
+    facts: Mapped[list[Fact]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="Fact.id"
+    )
+    claim: Mapped[Claim | None] = relationship(back_populates="case", cascade="all, delete-orphan", uselist=False)
+    narrative: Mapped[Narrative | None] = relationship(
+        back_populates="case", cascade="all, delete-orphan", uselist=False
+    )
 
 
 class Procedure(Base):
@@ -215,6 +222,129 @@ class Page(Base):
     finished_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
     document: Mapped[Document] = relationship(back_populates="pages")
+
+
+FACT_SOURCES = ("document", "appointment", "person")
+
+
+class Fact(Base):
+    """One clinical or administrative fact read from a case's documents (or its appointment note).
+
+    `value` is JSON: a number, a string, an ISO date, a bool or a small object, as the fact's
+    name defines (docservice/facts/vocabulary.py). `negated` and `historical` say the text denied
+    it or spoke of the past; such facts are kept (a check may need "pain denied") but never count
+    as present. Where it came from is always kept: document, 1-based page, and the words read.
+    """
+
+    __tablename__ = "facts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    page: Mapped[int | None] = mapped_column(Integer, nullable=True)  # 1-based
+    source: Mapped[str] = mapped_column(String(20), default="document")  # FACT_SOURCES
+    name: Mapped[str] = mapped_column(String(40), index=True)
+    value: Mapped[object] = mapped_column(JSON)
+    display: Mapped[str] = mapped_column(String(200), default="")  # the value as staff read it
+    snippet: Mapped[str] = mapped_column(Text, default="")  # the words it was read from
+    start: Mapped[int | None] = mapped_column(Integer, nullable=True)  # offsets in the page text
+    end: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    negated: Mapped[bool] = mapped_column(default=False)
+    historical: Mapped[bool] = mapped_column(default=False)
+    confidence: Mapped[float] = mapped_column(Float, default=1.0)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    case: Mapped[Case] = relationship(back_populates="facts")
+
+
+CLAIM_FORMS = ("cms1500",)
+
+
+class Claim(Base):
+    """The proposed medical claim of a case: claim-level fields, the diagnosis list and its lines.
+
+    Every proposed value says why (`why`, keyed by field name); a value a person changed is
+    listed in `edited`, and a rebuild keeps it.
+    """
+
+    __tablename__ = "claims"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), unique=True)
+    form: Mapped[str] = mapped_column(String(20), default="cms1500")
+    payer: Mapped[str] = mapped_column(String(40), default="")  # crosswalk payer id the rules used
+    # [{"code": "G47.33", "why": "...", "source": "problem"|"crosswalk"|"fact"|"person"}], principal first, <= 12
+    diagnoses: Mapped[list] = mapped_column(JSON, default=list)
+    # referring/ordering provider, prior authorization, accident, onset date...: name -> value
+    fields: Mapped[dict] = mapped_column(JSON, default=dict)
+    why: Mapped[dict] = mapped_column(JSON, default=dict)  # field name -> reason
+    edited: Mapped[list] = mapped_column(JSON, default=list)  # field names a person set
+    built_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+
+    case: Mapped[Case] = relationship(back_populates="claim")
+    lines: Mapped[list[ClaimLine]] = relationship(
+        back_populates="claim", cascade="all, delete-orphan", order_by="ClaimLine.position"
+    )
+
+
+class ClaimLine(Base):
+    """One service line (CMS-1500 box 24 / 837P loop 2400)."""
+
+    __tablename__ = "claim_lines"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    procedure_id: Mapped[int | None] = mapped_column(
+        ForeignKey("case_procedures.id", ondelete="SET NULL"), nullable=True
+    )
+    cdt: Mapped[str] = mapped_column(String(20), default="")  # the dental code it came from
+    code: Mapped[str] = mapped_column(String(20))  # CPT, HCPCS, or the CDT code itself
+    system: Mapped[str] = mapped_column(String(10))  # CPT | HCPCS | CDT
+    modifiers: Mapped[list] = mapped_column(JSON, default=list)  # up to 4
+    units: Mapped[int] = mapped_column(Integer, default=1)
+    charge: Mapped[Decimal | None] = mapped_column(Numeric(10, 2), nullable=True)
+    pointers: Mapped[list] = mapped_column(JSON, default=list)  # 1-based positions in claim.diagnoses, <= 4
+    description: Mapped[str] = mapped_column(String(255), default="")  # required for unlisted codes
+    tooth: Mapped[str] = mapped_column(String(10), default="")
+    service_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    rule: Mapped[str] = mapped_column(String(60), default="")  # crosswalk candidate id chosen
+    why: Mapped[dict] = mapped_column(JSON, default=dict)  # field name -> reason
+    edited: Mapped[list] = mapped_column(JSON, default=list)  # field names a person set
+
+    claim: Mapped[Claim] = relationship(back_populates="lines")
+
+
+NARRATIVE_STATUSES = ("draft", "signed")
+
+
+class Narrative(Base):
+    """The medical-necessity narrative of a case: drafted from a template, edited, signed by a dentist.
+
+    Signing freezes the body: an edit after signing returns it to draft and clears the signature.
+    """
+
+    __tablename__ = "narratives"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), unique=True)
+    template: Mapped[str] = mapped_column(String(60))  # e.g. "sleep.md.j2"
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    body: Mapped[str] = mapped_column(Text, default="")
+    placeholders: Mapped[list] = mapped_column(JSON, default=list)  # missing values left visible in the body
+    claim_note: Mapped[str] = mapped_column(String(80), default="")
+    drafted_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    drafted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    edited_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    edited_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    signed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    signed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    signed_name: Mapped[str] = mapped_column(String(120), default="")  # as printed under the signature
+    body_sha256: Mapped[str] = mapped_column(String(64), default="")  # of the body that was signed
+
+    case: Mapped[Case] = relationship(back_populates="narrative")
 
 
 class AuditEntry(Base):
