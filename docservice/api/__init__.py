@@ -9,11 +9,11 @@ from docservice.errors import UploadRejected
 
 def init_api(app: Flask) -> ServiceApi:
     """Create the app's Api (it holds the app's OpenAPI spec) and register every blueprint."""
-    from docservice.api import audit_log, cases, documents, health, users
+    from docservice.api import audit_log, cases, checks, claims, documents, facts, health, narratives, users
 
     api = ServiceApi(app)
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
-    for module in (health, cases, documents, users, audit_log):
+    for module in (health, cases, documents, facts, claims, checks, narratives, users, audit_log):
         api.register_blueprint(module.blp)
 
     @app.errorhandler(UploadRejected)
