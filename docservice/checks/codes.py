@@ -1,0 +1,153 @@
+"""Codes on the lines: frenum wording vs code, unlisted codes, modifiers, units, duplicate lines."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from docservice.checks.context import CheckContext
+from docservice.checks.evidence import crosswalk_evidence, fact_evidence, line_evidence, procedure_evidence
+from docservice.checks.findings import Finding
+from docservice.models import ClaimLine, Procedure
+
+# How procedure descriptions word the three frenum operations; most specific first.
+# ("Frenectomy" is the generic CDT word, so it only means excision when nothing narrower is said.)
+FRENUM_WORDING = (
+    ("plasty", re.compile(r"fren(?:ul|u)?o?plasty|z[- ]?plasty", re.I)),
+    ("incision", re.compile(r"frenotomy|\bincis|\bclip|\bsnip", re.I)),
+    ("excision", re.compile(r"fren(?:ul)?ectomy|\bexcis", re.I)),
+)
+ACTION_WORDS = {"incision": "an incision (frenotomy)", "excision": "an excision (frenectomy)",
+                "plasty": "a frenuloplasty"}
+
+
+def procedure_of(ctx: CheckContext, line: ClaimLine) -> Procedure | None:
+    for procedure in ctx.case.procedures:
+        if (line.procedure_id is not None and procedure.id == line.procedure_id) or \
+                (line.procedure_id is None and line.cdt and procedure.code == line.cdt):
+            return procedure
+    return None
+
+
+def documented_action(ctx: CheckContext, line: ClaimLine) -> tuple[str, dict] | None:
+    """What the documents say was done to the frenum: the fact first, else the procedure's wording."""
+    fact = ctx.first("frenum_action")
+    if fact is not None and fact.value in ACTION_WORDS:
+        return fact.value, fact_evidence(fact)
+    procedure = procedure_of(ctx, line)
+    if procedure is not None and procedure.descript:
+        for action, pattern in FRENUM_WORDING:
+            if pattern.search(procedure.descript):
+                return action, procedure_evidence(procedure)
+    return None
+
+
+def check_frenum_wording(ctx: CheckContext) -> Iterator[Finding]:
+    """code-frenum-wording: the line's code was chosen for one action, the documents describe another."""
+    for position, line in ctx.numbered_lines():
+        candidates = ctx.billing.candidates(line.cdt) if line.cdt else ()
+        billed = next((c for c in candidates if c.id == line.rule and c.code == line.code), None) or \
+            next((c for c in candidates if c.code == line.code and "action" in c.when), None)
+        if billed is None or "action" not in billed.when:
+            continue
+        documented = documented_action(ctx, line)
+        if documented is None or documented[0] == billed.when["action"]:
+            continue
+        action, evidence = documented
+        others = [c for c in candidates if c.when.get("action") == action]
+        better = next((c for c in others if all(c.when.get(k) == v for k, v in billed.when.items() if k != "action")),
+                      others[0] if others else None)
+        yield Finding("code-frenum-wording", "error",
+                      f"{ctx.describe_line(position, line).capitalize()}, is the code for "
+                      f"{ACTION_WORDS.get(billed.when['action'], billed.when['action'])}, but the documents describe "
+                      f"{ACTION_WORDS[action]}.",
+                      (f"Bill {better.code} instead, or correct the note if it is wrong." if better
+                       else "Make the code and the note describe the same operation."),
+                      line=position, evidence=[line_evidence(line, position), evidence, crosswalk_evidence(billed)])
+
+
+def check_unlisted(ctx: CheckContext) -> Iterator[Finding]:
+    """code-unlisted-description: an unlisted code (e.g. 41899, 21299) needs a description of the service."""
+    for position, line in ctx.numbered_lines():
+        medical = ctx.medical_code(line.code)
+        if medical is not None and medical.unlisted and not (line.description or "").strip():
+            yield Finding("code-unlisted-description", "error",
+                          f"{line.code} on line {position} is an unlisted code; the payer needs a description "
+                          "of what was done.",
+                          "Write a short description of the service on the line (box 19 / NTE) "
+                          "and attach the operative note or narrative.",
+                          line=position, evidence=[line_evidence(line, position)])
+
+
+def _same_day_other_service(ctx: CheckContext, line: ClaimLine) -> bool:
+    served = line.service_date or ctx.service_date
+    for other in ctx.lines:
+        medical = ctx.medical_code(other.code)
+        if other is not line and (other.service_date or ctx.service_date) == served and not (medical and medical.em):
+            return True
+    return False
+
+
+def missing_modifiers(ctx: CheckContext, line: ClaimLine, rule) -> list[str]:
+    """The modifiers this rule still wants on the line ([] when it is satisfied or does not apply)."""
+    have = {str(m).upper() for m in line.modifiers or []}
+    wanted = [m.upper() for m in rule.modifiers]
+    if rule.payer and rule.payer != ctx.payer.id:
+        return []
+    if rule.kind == "required":
+        return [m for m in wanted if m not in have]
+    if rule.kind == "medicare_criteria" and not (ctx.payer.medicare or rule.payer):
+        return []
+    if rule.kind == "same_day_em":
+        medical = ctx.medical_code(line.code)
+        if not (medical and medical.em and _same_day_other_service(ctx, line)):
+            return []
+    return [] if have & set(wanted) else wanted  # laterality, medicare_criteria, same_day_em: one of them
+
+
+def check_modifiers(ctx: CheckContext) -> Iterator[Finding]:
+    """modifier-missing: crosswalk modifier rules (NU/KX on E0486, RT/LT, 25 on a same-day E/M)."""
+    for position, line in ctx.numbered_lines():
+        for rule in ctx.billing.modifier_rules_for(line.code):
+            missing = missing_modifiers(ctx, line, rule)
+            if not missing:
+                continue
+            joined = " and ".join(missing) if rule.kind == "required" else " or ".join(missing)
+            yield Finding("modifier-missing", "error",
+                          f"{ctx.describe_line(position, line).capitalize()}, needs modifier {joined}."
+                          + (f" {rule.message}" if rule.message else ""),
+                          f"Add modifier {joined} to the line.", line=position,
+                          evidence=[line_evidence(line, position), crosswalk_evidence(rule, kind_of_rule=rule.kind)])
+
+
+def check_units(ctx: CheckContext) -> Iterator[Finding]:
+    """units-invalid: fewer than one unit, or more than the code allows per day."""
+    for position, line in ctx.numbered_lines():
+        medical = ctx.medical_code(line.code)
+        units = line.units if line.units is not None else 0
+        if units < 1:
+            yield Finding("units-invalid", "error", f"Line {position} ({line.code}) bills {units} units.",
+                          "Bill at least one unit.", line=position, evidence=[line_evidence(line, position)])
+        elif medical is not None and medical.max_units and units > medical.max_units:
+            yield Finding("units-invalid", "error",
+                          f"Line {position} bills {units} units of {line.code}; at most {medical.max_units} "
+                          "are allowed on one day.",
+                          f"Reduce the units to {medical.max_units} or split the service over its real dates.",
+                          line=position, evidence=[line_evidence(line, position)])
+
+
+def check_duplicates(ctx: CheckContext) -> Iterator[Finding]:
+    """line-duplicate: the same code, modifiers, tooth and date twice."""
+    seen: dict[tuple, int] = {}
+    for position, line in ctx.numbered_lines():
+        key = (line.code, tuple(sorted(str(m).upper() for m in line.modifiers or [])), line.tooth or "",
+               line.service_date or ctx.service_date)
+        if key in seen:
+            yield Finding("line-duplicate", "error",
+                          f"Line {position} repeats line {seen[key]} ({line.code}, same modifiers, tooth and date).",
+                          "Remove the repeated line, or add the units to the first line if the service was repeated.",
+                          line=position, evidence=[line_evidence(line, position)])
+        else:
+            seen[key] = position
+
+
+RULES = (check_frenum_wording, check_unlisted, check_modifiers, check_units, check_duplicates)

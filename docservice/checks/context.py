@@ -1,0 +1,163 @@
+"""The read-only view every rule gets: case, claim, facts by name, finished documents by kind, crosswalk."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from types import MappingProxyType
+
+from docservice.models import Case, Claim, ClaimLine, Document, Fact, Narrative
+
+# A document counts as an attachment once OCR finished with it (reviewed or not).
+FINISHED_STATUSES = ("done", "needs_review")
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    case: Case
+    claim: Claim
+    facts: Mapping[str, tuple[Fact, ...]]  # every fact by name, negated and historical ones included
+    documents: Mapping[str, tuple[Document, ...]]  # finished documents by kind
+    billing: object  # crosswalks Billing
+    payer: object  # crosswalks Payer
+    narrative: Narrative | None
+    service_date: date | None
+    lines: tuple[ClaimLine, ...]
+    categories: frozenset[str]
+    _medical_codes: dict = field(default_factory=dict, repr=False, compare=False)
+
+    # ----------------------------------------------------------------------------- facts
+
+    def present(self, name: str) -> list[Fact]:
+        """Facts of this name the documents assert now: neither denied nor only past history."""
+        return [f for f in self.facts.get(name, ()) if not f.negated and not f.historical]
+
+    def first(self, name: str) -> Fact | None:
+        found = self.present(name)
+        return found[0] if found else None
+
+    def denied(self, name: str) -> list[Fact]:
+        return [f for f in self.facts.get(name, ()) if f.negated]
+
+    def historical(self, name: str) -> list[Fact]:
+        return [f for f in self.facts.get(name, ()) if f.historical and not f.negated]
+
+    def date_of(self, name: str) -> tuple[date, Fact] | None:
+        """The earliest present date fact of this name, and the fact."""
+        dated = [(d, f) for f in self.present(name) if (d := parse_date(f.value)) is not None]
+        return min(dated, key=lambda pair: pair[0]) if dated else None
+
+    # ----------------------------------------------------------------------------- claim
+
+    @property
+    def diagnoses(self) -> list[dict]:
+        return list(self.claim.diagnoses or [])
+
+    @property
+    def fields(self) -> dict:
+        return dict(self.claim.fields or {})
+
+    def numbered_lines(self) -> Iterable[tuple[int, ClaimLine]]:
+        """(1-based position, line) in claim order."""
+        return enumerate(self.lines, start=1)
+
+    def pointed_codes(self, line: ClaimLine) -> list[str]:
+        """The diagnosis codes a line points at (pointers out of range are ignored here)."""
+        diagnoses = self.diagnoses
+        return [diagnoses[p - 1].get("code", "") for p in line.pointers or []
+                if isinstance(p, int) and 1 <= p <= len(diagnoses)]
+
+    def medical_code(self, code: str):
+        """The crosswalk's MedicalCode of a claim code, cached per run (None when unknown)."""
+        if code not in self._medical_codes:
+            self._medical_codes[code] = self.billing.code(code)
+        return self._medical_codes[code]
+
+    def billed_codes(self) -> tuple[str, ...]:
+        """Every code of the claim, medical and the CDT codes the lines came from."""
+        codes = [line.code for line in self.lines] + [line.cdt for line in self.lines if line.cdt]
+        return tuple(dict.fromkeys(code for code in codes if code))
+
+    def line_of(self, codes: Iterable[str]) -> tuple[int, ClaimLine] | None:
+        """The first line billing one of these codes (medical or its CDT code)."""
+        wanted = set(codes)
+        for position, line in self.numbered_lines():
+            if line.code in wanted or line.cdt in wanted:
+                return position, line
+        return None
+
+    def describe_line(self, position: int, line: ClaimLine) -> str:
+        """"line 2, E0486 (oral appliance, fixed hinge)": how messages name a line."""
+        label = self.billing.label(line.code) if self.billing is not None else ""
+        return f"line {position}, {line.code}" + (f" ({label})" if label else "")
+
+
+def parse_date(value) -> date | None:
+    """A fact's ISO date value (a datetime string keeps only its day); None when it is not a date."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def group_facts(facts: Iterable[Fact]) -> Mapping[str, tuple[Fact, ...]]:
+    grouped: dict[str, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        grouped[fact.name].append(fact)
+    return MappingProxyType({name: tuple(items) for name, items in grouped.items()})
+
+
+def finished_documents(documents: Iterable[Document]) -> Mapping[str, tuple[Document, ...]]:
+    grouped: dict[str, list[Document]] = defaultdict(list)
+    for document in documents:
+        if document.kind and document.status in FINISHED_STATUSES:
+            grouped[document.kind].append(document)
+    return MappingProxyType({kind: tuple(items) for kind, items in grouped.items()})
+
+
+def case_categories(case: Case) -> frozenset[str]:
+    """The case's main category and every flagged one (`categories` holds dicts or bare ids)."""
+    found = {case.category} if case.category else set()
+    for item in case.categories or []:
+        found.add(item.get("category", "") if isinstance(item, dict) else str(item))
+    return frozenset(found - {""})
+
+
+def medical_plan(case: Case):
+    """The first medical plan on file (lowest ordinal), or None."""
+    plans = [plan for plan in case.insurance if plan.kind == "medical"]
+    return min(plans, key=lambda plan: plan.ordinal or 1) if plans else None
+
+
+def resolve_payer(billing, case: Case, claim: Claim):
+    """The payer the claim's builder chose (`Claim.payer`), else the one matching the medical plan."""
+    if claim.payer:
+        for payer in billing.payers:
+            if payer.id == claim.payer:
+                return payer
+    plan = medical_plan(case)
+    return billing.payer(plan.carrier if plan else "", plan.plan if plan else "")
+
+
+def service_date_of(case: Case, claim: Claim) -> date | None:
+    return parse_date((claim.fields or {}).get("service_date")) or (case.apt_start.date() if case.apt_start else None)
+
+
+def build_context(case: Case, claim: Claim, facts: Iterable[Fact], billing) -> CheckContext:
+    return CheckContext(
+        case=case,
+        claim=claim,
+        facts=group_facts(facts),
+        documents=finished_documents(case.documents),
+        billing=billing,
+        payer=resolve_payer(billing, case, claim),
+        narrative=case.narrative,
+        service_date=service_date_of(case, claim),
+        lines=tuple(sorted(claim.lines, key=lambda line: line.position or 0)),
+        categories=case_categories(case),
+    )

@@ -1,0 +1,41 @@
+"""Run every rule over one case: the registry of rule modules and `run_checks`."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from docservice.checks import attachments, codes, dates, diagnoses, elements, icd, identity, narrative, sleep
+from docservice.checks.context import build_context
+from docservice.checks.findings import CheckReport, sort_findings
+from docservice.models import Case, Claim, Fact
+
+# Every rule: a function of a read-only CheckContext yielding Findings. One module per area.
+RULES = (
+    *identity.RULES,
+    *icd.RULES,
+    *diagnoses.RULES,
+    *attachments.RULES,
+    *elements.RULES,
+    *sleep.RULES,
+    *dates.RULES,
+    *codes.RULES,
+    *narrative.RULES,
+)
+
+
+def run_checks(case: Case, claim: Claim | None, facts: Iterable[Fact], crosswalk) -> CheckReport:
+    """Check one case's claim against its facts, documents and the crosswalk; never writes anything.
+
+    Args:
+        case: the case (its procedures, problems, insurance, documents and narrative are read).
+        claim: the saved claim, or None to check the claim `build_claim` would propose now.
+        facts: the case's extracted facts (negated and historical ones included).
+        crosswalk: the loaded crosswalk (`load_crosswalk()`); its `billing` holds the rules' data.
+    """
+    facts = list(facts)
+    if claim is None:
+        from docservice.claims import build_claim  # the builder is only needed when nothing is saved
+
+        claim = build_claim(case, facts, crosswalk)
+    context = build_context(case, claim, facts, crosswalk.billing)
+    findings = [finding for rule in RULES for finding in rule(context)]
+    return CheckReport(sort_findings(findings))

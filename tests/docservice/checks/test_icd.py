@@ -1,0 +1,79 @@
+"""ICD-10-CM rules: invalid, not billable, 7th character, laterality, external cause."""
+from __future__ import annotations
+
+import pytest
+
+from tests.docservice.checks.builders import fact, tmd_scenario, trauma_scenario
+from tests.docservice.checks.conftest import of
+
+
+@pytest.mark.parametrize("code, rule", [
+    ("G47.99X", "icd-invalid"), ("ZZZ.1", "icd-invalid"), ("", "icd-invalid"),
+    ("K13.7", "icd-not-billable"), ("M26.6", "icd-not-billable"),
+    ("S02.5", "icd-seventh-character"), ("S03.2", "icd-seventh-character"),
+])
+def test_bad_codes_are_errors(check, code, rule):
+    case, claim, facts = tmd_scenario()
+    claim.diagnoses.append({"code": code, "source": "person"})
+    claim.lines[0].pointers = [1, 2]
+    found = of(check(case, claim, facts), rule)
+    assert [f.severity for f in found] == ["error"]
+    assert found[0].evidence[0]["position"] == 2
+
+
+def test_good_codes_pass(check):
+    for scenario in (tmd_scenario, trauma_scenario):
+        report = check(*scenario())
+        assert not report.rules() & {"icd-invalid", "icd-not-billable", "icd-seventh-character"}
+
+
+def test_codes_without_dot_are_accepted(check):
+    case, claim, facts = tmd_scenario()
+    claim.diagnoses[0]["code"] = "M26622"
+    assert not check(case, claim, facts).rules() & {"icd-invalid", "icd-not-billable"}
+
+
+def test_unspecified_side_is_an_error_when_the_documents_give_the_side(check):
+    case, claim, facts = tmd_scenario()  # facts say "left"
+    claim.diagnoses[0]["code"] = "M26.629"
+    found = of(check(case, claim, facts), "icd-laterality")
+    assert [f.severity for f in found] == ["error"]
+    assert "left" in found[0].message
+    assert any(e["kind"] == "fact" and e["name"] == "side" for e in found[0].evidence)
+
+
+def test_unspecified_side_is_a_warning_when_no_side_is_documented(check):
+    case, claim, facts = tmd_scenario()
+    facts = [f for f in facts if f.name != "side"]
+    claim.diagnoses[0]["code"] = "M26.629"
+    assert [f.severity for f in of(check(case, claim, facts), "icd-laterality")] == ["warning"]
+
+
+def test_side_from_joint_sounds_counts_and_denied_side_does_not(check):
+    case, claim, facts = tmd_scenario()
+    facts = [f for f in facts if f.name != "side"] + [fact("joint_sounds", {"sound": "click", "side": "right"})]
+    claim.diagnoses[0]["code"] = "M26.629"
+    assert "right" in of(check(case, claim, facts), "icd-laterality")[0].message
+    facts = [f for f in facts if f.name != "joint_sounds"] + [fact("side", "right", negated=True)]
+    assert of(check(case, claim, facts), "icd-laterality")[0].severity == "warning"
+
+
+def test_sided_codes_and_codes_without_sides_pass(check):
+    case, claim, facts = tmd_scenario()
+    assert not of(check(case, claim, facts), "icd-laterality")  # M26.622: left
+    claim.diagnoses[0]["code"] = "M26.69"  # no side in the concept
+    assert not of(check(case, claim, facts), "icd-laterality")
+
+
+def test_injury_without_external_cause_warns(check):
+    case, claim, facts = trauma_scenario()
+    claim.diagnoses = claim.diagnoses[:1]
+    claim.lines[0].pointers = [1]
+    found = of(check(case, claim, facts), "icd-external-cause")
+    assert [f.severity for f in found] == ["warning"]
+    assert found[0].evidence[0]["code"] == "S03.2XXA"
+
+
+def test_injury_with_external_cause_or_no_injury_passes(check):
+    assert not of(check(*trauma_scenario()), "icd-external-cause")
+    assert not of(check(*tmd_scenario()), "icd-external-cause")
