@@ -1,0 +1,108 @@
+"""Build the proposed medical claim of a case (pure: reads the case, never touches a session).
+
+Each procedure with crosswalk candidates becomes a line (code chosen by the resolved conditions,
+units, charge, modifiers, tooth, date); a procedure without candidates (routine dental) is left
+off with why. Then diagnoses and pointers, the claim-wide 25 rule, and the header fields.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from docservice.claims.choice import choose_candidate, count_units
+from docservice.claims.conditions import resolve_conditions
+from docservice.claims.diagnoses import propose_diagnoses, set_pointers
+from docservice.claims.fields import Practice, medical_plan, propose_fields
+from docservice.claims.modifiers import add_same_day_em, propose_modifiers
+from docservice.claims.vocabulary import Vocabulary, load_vocabulary
+from docservice.models import Case, Claim, ClaimLine, Fact, Procedure
+
+DEFAULT_PAYER = "default"
+
+
+def build_claim(case: Case, facts: Sequence[Fact], crosswalk, *, practice: Practice | None = None) -> Claim:
+    """A new, unsaved Claim with its lines, every value with why (see `save_claim` to store it)."""
+    billing = crosswalk.billing
+    vocabulary = load_vocabulary()
+    plan = medical_plan(case)
+    payer = billing.payer(plan.carrier, plan.plan) if plan else _default_payer(billing)
+    claim = Claim(form="cms1500", payer=payer.id, diagnoses=[], fields={}, why={}, edited=[])
+    claim.why["payer"] = (
+        f"payer rules {payer.id} for carrier of the medical plan on file"
+        if plan
+        else "no medical plan on file; the default payer's rules are assumed"
+    )
+    lines: list[ClaimLine] = []
+    left_off: list[dict] = []
+    for procedure in case.procedures:
+        line, why = _build_line(case, procedure, facts, payer=payer, billing=billing, vocabulary=vocabulary)
+        if line is None:
+            left_off.append({"cdt": procedure.code, "why": why})
+        else:
+            line.position = len(lines)
+            lines.append(line)
+    add_same_day_em(lines, billing)
+    claim.diagnoses, claim.why["diagnoses"] = propose_diagnoses(case, lines, billing)
+    set_pointers(lines, claim.diagnoses, billing)
+    dme_lines = [line for line in lines if _code_is(billing, line.code, "dme")]
+    header = propose_fields(case, facts, lines, plan=plan, practice=practice or Practice(),
+                            dme_lines=dme_lines, vocabulary=vocabulary)
+    claim.fields, claim.why = {**header.values}, {**claim.why, **header.why}
+    if left_off:
+        claim.fields["left_off"] = left_off
+        claim.why["left_off"] = "procedures with no medical code in the crosswalk stay on the dental claim"
+    claim.lines = lines
+    return claim
+
+
+def _build_line(case: Case, procedure: Procedure, facts: Sequence[Fact], *, payer, billing,
+                vocabulary: Vocabulary) -> tuple[ClaimLine | None, str]:
+    candidates = billing.candidates(procedure.code)
+    if not candidates:
+        return None, f"no medical code for {procedure.code} in the crosswalk: a dental-plan procedure"
+    conditions = resolve_conditions(procedure, facts, payer, vocabulary)
+    choice = choose_candidate(procedure, candidates, conditions, vocabulary)
+    if choice.candidate is None:
+        return None, choice.why
+    candidate = choice.candidate
+    units, units_why = count_units(candidate.units, procedure, facts, vocabulary)
+    modifiers, modifiers_why = propose_modifiers(
+        candidate, billing.modifier_rules_for(candidate.code), conditions, payer,
+        facts=facts, problems=case.problems, vocabulary=vocabulary,
+    )
+    description, description_why = _description(procedure, candidate, billing)
+    line = ClaimLine(
+        procedure_id=procedure.id, cdt=procedure.code, code=candidate.code, system=candidate.system,
+        modifiers=modifiers, units=units, charge=procedure.fee, pointers=[], description=description,
+        tooth=procedure.tooth or "", service_date=case.apt_start.date() if case.apt_start else None,
+        rule=candidate.id, edited=[],
+    )
+    line.why = {
+        "code": choice.why,
+        "units": units_why,
+        "modifiers": modifiers_why,
+        "charge": f"the fee of {procedure.code} in the dental chart" if procedure.fee is not None
+        else f"no fee recorded for {procedure.code}",
+        "service_date": "the appointment's date",
+        "description": description_why,
+    }
+    if procedure.tooth:
+        line.why["tooth"] = f"tooth {procedure.tooth} of {procedure.code}"
+    return line, choice.why
+
+
+def _description(procedure: Procedure, candidate, billing) -> tuple[str, str]:
+    """An unlisted code needs words saying what was done: the chart's own description, to edit."""
+    if _code_is(billing, candidate.code, "unlisted"):
+        if procedure.descript:
+            return procedure.descript[:255], "unlisted code: the chart's description of the procedure — make it specific"
+        return "", "unlisted code: describe the procedure (the chart gives no description)"
+    return billing.label(candidate.code)[:255], "our short label for the code"
+
+
+def _default_payer(billing):
+    return next((payer for payer in billing.payers if payer.id == DEFAULT_PAYER), None) or billing.payer("")
+
+
+def _code_is(billing, code: str, flag: str) -> bool:
+    medical = billing.code(code)
+    return bool(medical and getattr(medical, flag))

@@ -1,0 +1,120 @@
+"""The claim's diagnosis list (≤ 12, principal first) and each line's pointers (≤ 4).
+
+Problems come first, normalised but kept even when invalid (the checks flag them). A crosswalk
+hint is added only for a line no problem supports, marked so a person confirms it. The
+principal is the diagnosis supporting the first line; a line points at up to 4 diagnoses that
+support it (by the crosswalk's support rule), principal first.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from crosswalks import icd10
+from docservice.models import Case, ClaimLine
+
+MAX_DIAGNOSES = 12
+MAX_POINTERS = 4
+
+
+def propose_diagnoses(case: Case, lines: Sequence[ClaimLine], billing) -> tuple[list[dict], str]:
+    """(diagnoses, why): the list before pointers are set; `set_pointers` uses the same list."""
+    diagnoses = _problem_diagnoses(case)
+    for line in lines:
+        if not any(supports(billing, line.code, dx["code"]) for dx in diagnoses):
+            hint = _hint_for(case, line.code, billing)
+            if hint and all(dx["code"] != hint["code"] for dx in diagnoses):
+                diagnoses.append(hint)
+    principal = next(
+        (dx for line in lines[:1] for dx in diagnoses if supports(billing, line.code, dx["code"])), None
+    )
+    if principal is not None:
+        diagnoses.remove(principal)
+        diagnoses.insert(0, principal)
+    why = (
+        f"principal {principal['code']} supports the first line ({lines[0].code})"
+        if principal
+        else "no diagnosis supports the first line; confirm the principal diagnosis"
+    )
+    return _limit(diagnoses, lines, billing, why)
+
+
+def supports(billing, code: str, icd: str) -> bool:
+    """Whether a diagnosis supports a claim code: by its support rule; with no rule, any
+    diagnosis but an external-cause code (those explain an injury, they never carry a line)."""
+    if icd10.is_external_cause(icd):
+        return False
+    rule = billing.support_rule(code)
+    if rule is None:
+        return True
+    bare = icd10.normalize(icd).replace(".", "")
+    return bare.startswith(tuple(prefix.replace(".", "").upper() for prefix in rule.icd_prefixes))
+
+
+def set_pointers(lines: Sequence[ClaimLine], diagnoses: Sequence[dict], billing) -> None:
+    """Point each line at up to 4 supporting diagnoses (list order, so the principal comes first)."""
+    for line in lines:
+        positions = [i for i, dx in enumerate(diagnoses, start=1) if supports(billing, line.code, dx["code"])]
+        if positions:
+            line.pointers = positions[:MAX_POINTERS]
+            codes = ", ".join(diagnoses[i - 1]["code"] for i in line.pointers)
+            why = f"{codes} support {line.code}"
+        elif diagnoses:
+            line.pointers = [1]
+            why = f"no diagnosis on the claim supports {line.code}; points at the principal — add a supporting diagnosis"
+        else:
+            line.pointers = []
+            why = "no diagnosis on the claim; add one"
+        line.why = {**line.why, "pointers": why}
+
+
+def _problem_diagnoses(case: Case) -> list[dict]:
+    diagnoses: list[dict] = []
+    for problem in case.problems:
+        code = icd10.normalize(problem.icd10)
+        if not code or any(dx["code"] == code for dx in diagnoses):
+            continue
+        valid = icd10.is_valid(code)
+        diagnoses.append(
+            {
+                "code": code,
+                "label": icd10.description(code) if valid else (problem.name or "")[:120],
+                "why": "on the patient's problem list"
+                + ("" if valid else " (not a valid ICD-10-CM code: correct it)"),
+                "source": "problem",
+            }
+        )
+    return diagnoses
+
+
+def _hint_for(case: Case, code: str, billing) -> dict | None:
+    """The crosswalk's typical diagnosis for the case's categories that would support `code`."""
+    for category in _case_categories(case):
+        for hint in billing.diagnoses(category):
+            if supports(billing, code, hint.code):
+                return {
+                    "code": icd10.normalize(hint.code),
+                    "label": hint.label,
+                    "why": f"typical for {category} cases with {code}; not on the problem list — confirm",
+                    "source": "crosswalk",
+                }
+    return None
+
+
+def _case_categories(case: Case) -> list[str]:
+    found = [case.category] if case.category else []
+    for item in case.categories or ():
+        category = item.get("category") if isinstance(item, dict) else None
+        if category and category not in found:
+            found.append(category)
+    return found
+
+
+def _limit(diagnoses: list[dict], lines: Sequence[ClaimLine], billing, why: str) -> tuple[list[dict], str]:
+    """At most 12: the principal, then diagnoses some line needs, then the rest, in list order."""
+    if len(diagnoses) <= MAX_DIAGNOSES:
+        return diagnoses, why
+    needed = [dx for dx in diagnoses[1:] if any(supports(billing, line.code, dx["code"]) for line in lines)]
+    rest = [dx for dx in diagnoses[1:] if dx not in needed]
+    kept = [dx for dx in diagnoses if dx is diagnoses[0] or dx in (needed + rest)[: MAX_DIAGNOSES - 1]]
+    dropped = [dx["code"] for dx in diagnoses if dx not in kept]
+    return kept, f"{why}; only {MAX_DIAGNOSES} fit, left off {', '.join(dropped)}"

@@ -1,0 +1,146 @@
+"""Claim-level fields (CMS-1500 header boxes / 837P loop 2300), each with why.
+
+An absent key means unknown; nothing is guessed. Providers of the practice come in as
+arguments (the API reads them from the configuration), never from the environment here.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from docservice.claims.citing import cite, first_present, shown
+from docservice.claims.vocabulary import Vocabulary
+from docservice.models import Case, ClaimLine, Fact, InsurancePlan
+
+
+@dataclass(frozen=True)
+class Practice:
+    """Who renders and who bills, from the configuration (MEDLANE_RENDERING_NPI, MEDLANE_BILLING_*)."""
+
+    rendering_npi: str = ""
+    billing_npi: str = ""
+    billing_name: str = ""
+
+
+class FieldSet:
+    """Values and whys collected together so a value never goes in without its reason."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, object] = {}
+        self.why: dict[str, str] = {}
+
+    def set(self, name: str, value, why: str) -> None:
+        self.values[name] = value
+        self.why[name] = why
+
+
+def medical_plan(case: Case) -> InsurancePlan | None:
+    """The case's medical plan of lowest ordinal (primary), or None."""
+    plans = [plan for plan in case.insurance if plan.kind == "medical"]
+    return min(plans, key=lambda plan: (plan.ordinal, plan.position), default=None)
+
+
+def propose_fields(
+    case: Case,
+    facts: Sequence[Fact],
+    lines: Sequence[ClaimLine],
+    *,
+    plan: InsurancePlan | None,
+    practice: Practice,
+    dme_lines: Sequence[ClaimLine],
+    vocabulary: Vocabulary,
+) -> FieldSet:
+    fields = FieldSet()
+    _plan_fields(fields, plan)
+    if case.apt_start:
+        fields.set("service_date", case.apt_start.date().isoformat(), "the appointment's date")
+    _provider_fields(fields, case, practice)
+    if dme_lines:
+        _physician_field(fields, facts, "ordering_physician", "ordering_provider", "DK",
+                         f"the physician who ordered {dme_lines[0].code}")
+    _physician_field(fields, facts, "referral_source", "referring_provider", "DN", "the referring provider")
+    _authorization_fields(fields, facts)
+    _accident_fields(fields, facts, vocabulary)
+    _onset_field(fields, facts, vocabulary)
+    return fields
+
+
+def _plan_fields(fields: FieldSet, plan: InsurancePlan | None) -> None:
+    if plan is None:
+        return
+    origin = f"the medical plan on file (ordinal {plan.ordinal})"
+    if plan.carrier:
+        fields.set("payer_name", plan.carrier, f"carrier of {origin}")
+    if plan.subscriber_id:
+        fields.set("member_id", plan.subscriber_id, f"subscriber id of {origin}")
+    if plan.group_number:
+        fields.set("group_number", plan.group_number, f"group number of {origin}")
+
+
+def _provider_fields(fields: FieldSet, case: Case, practice: Practice) -> None:
+    if case.apt_provider or practice.rendering_npi:
+        rendering = {"name": case.apt_provider, "npi": practice.rendering_npi}
+        fields.set("rendering_provider", rendering,
+                   "the appointment's provider" + ("; NPI from MEDLANE_RENDERING_NPI" if practice.rendering_npi
+                                                   else "; no NPI configured (MEDLANE_RENDERING_NPI)"))
+    if practice.billing_npi or practice.billing_name:
+        fields.set("billing_provider", {"name": practice.billing_name, "npi": practice.billing_npi},
+                   "the practice's billing provider (MEDLANE_BILLING_NAME, MEDLANE_BILLING_NPI)")
+
+
+def _physician_field(fields: FieldSet, facts: Sequence[Fact], fact_name: str, field: str,
+                     qualifier: str, role: str) -> None:
+    fact = first_present(facts, fact_name)
+    if fact is None or not isinstance(fact.value, dict):
+        return
+    value = {"name": str(fact.value.get("name") or ""), "npi": str(fact.value.get("npi") or ""), "qualifier": qualifier}
+    fields.set(field, value, f"{role}, documented ({cite(fact)})")
+
+
+def _authorization_fields(fields: FieldSet, facts: Sequence[Fact]) -> None:
+    number = first_present(facts, "prior_authorization")
+    if number is not None:
+        fields.set("prior_authorization", str(number.value), f"authorization number documented ({cite(number)})")
+    end = first_present(facts, "authorization_end_date")
+    if end is not None:
+        fields.set("authorization_end_date", str(end.value), f"authorization end documented ({cite(end)})")
+
+
+def _accident_fields(fields: FieldSet, facts: Sequence[Fact], vocabulary: Vocabulary) -> None:
+    injury_date = first_present(facts, "injury_date")
+    mechanism = first_present(facts, "injury_mechanism")
+    if injury_date is None and mechanism is None:
+        return
+    how = str(mechanism.value) if mechanism else ""
+    related = vocabulary.accident_related.get(how, vocabulary.accident_related_default)
+    accident: dict[str, str] = {"related": related}
+    reasons = [f"injury mechanism {how} ({cite(mechanism)})" if mechanism else "an injury is documented, mechanism unknown"]
+    if injury_date is not None:
+        accident["date"] = str(injury_date.value)
+        reasons.append(f"injury date {shown(injury_date)} ({cite(injury_date)})")
+    state = _state_of(first_present(facts, "injury_place"), vocabulary) if related == "auto" else None
+    if state:
+        accident["state"] = state
+        reasons.append(f"state {state} from the injury place")
+    fields.set("accident", accident, "; ".join(reasons))
+
+
+_STATE_TOKEN = re.compile(r"\b([A-Z]{2})\b")
+
+
+def _state_of(place: Fact | None, vocabulary: Vocabulary) -> str | None:
+    if place is None:
+        return None
+    for token in _STATE_TOKEN.findall(str(place.value)):
+        if token in vocabulary.states:
+            return token
+    return None
+
+
+def _onset_field(fields: FieldSet, facts: Sequence[Fact], vocabulary: Vocabulary) -> None:
+    for name in vocabulary.onset_facts:
+        fact = first_present(facts, name)
+        if fact is not None:
+            fields.set("onset_date", str(fact.value), f"{name.replace('_', ' ')} documented ({cite(fact)})")
+            return
