@@ -1,0 +1,154 @@
+"""Attachments, documentation elements and the payer's sleep-test criteria."""
+from __future__ import annotations
+
+import pytest
+
+from tests.docservice.checks.builders import (
+    case, claim, document, fact, line, sleep_scenario, tmd_scenario,
+)
+from tests.docservice.checks.conftest import of
+
+
+def test_sleep_study_missing(check):
+    made, built, facts = sleep_scenario()
+    assert not check(made, built, facts).rules() & {"attachment-missing", "attachment-incomplete"}
+    made.documents = [d for d in made.documents if d.kind != "sleep_study"]
+    found = of(check(made, built, facts), "attachment-missing")
+    assert [(f.severity, f.line) for f in found] == [("error", 1)]
+    assert "needs a sleep study report; none is attached" in found[0].message
+    assert "E0486" in found[0].message
+
+
+def test_document_counts_only_once_ocr_finished(check):
+    made, built, facts = sleep_scenario()
+    made.documents[0].status = "processing"
+    assert of(check(made, built, facts), "attachment-missing")
+    made.documents[0].status = "needs_review"
+    assert not of(check(made, built, facts), "attachment-missing")
+
+
+@pytest.mark.parametrize("code, kind, fact_name", [
+    ("40808", "pathology_report", "pathology_diagnosis"),
+    ("70486", "radiology_report", "radiology_impression"),
+])
+def test_report_missing_then_incomplete_then_complete(check, code, kind, fact_name):
+    built = claim(["K13.79"], [line(code, description="described")])
+    assert of(check(case("test"), built, []), "attachment-missing")
+    report = document(kind)
+    made = case("test", documents=[report])
+    found = of(check(made, built, []), "attachment-incomplete")
+    assert len(found) == 1 and fact_name.replace("_", " ") in found[0].message
+    assert any(e["kind"] == "document" and e["id"] == report.id for e in found[0].evidence)
+    assert not check(made, built, [fact(fact_name, "a finding", document=report)]).rules() & {
+        "attachment-missing", "attachment-incomplete"}
+
+
+def test_sleep_study_without_ahi_is_incomplete_even_if_another_document_has_it(check):
+    made, built, facts = sleep_scenario()
+    note = document("chart_note")
+    made.documents.append(note)
+    facts = [f for f in facts if f.name != "ahi"] + [fact("ahi", 24.0, document=note)]
+    found = of(check(made, built, facts), "attachment-incomplete")
+    assert len(found) == 1 and "AHI".lower() in found[0].message.lower()
+    assert "another document" in found[0].message
+
+
+def test_category_rule_referral_for_clearance(check):
+    built = claim(["Z01.818"], [line("41899", description="extraction before surgery")])
+    found = of(check(case("clearance"), built, []), "attachment-missing")
+    assert found and found[0].line is None and "clearance" in found[0].message.lower()
+    referral = document("referral")
+    assert not of(check(case("clearance", documents=[referral]), built,
+                        [fact("referral_source", {"name": "Test Physician Beta"}, document=referral)]),
+                  "attachment-missing")
+
+
+# ------------------------------------------------------------------------------ elements
+
+
+def test_cpap_intolerance_missing(check):
+    made, built, facts = sleep_scenario()
+    facts = [f for f in facts if f.name != "cpap_intolerance"]
+    found = of(check(made, built, facts), "element-missing")
+    assert [(f.severity, f.line) for f in found] == [("error", 1)]
+    assert "CPAP intolerance" in found[0].message
+
+
+def test_pain_documented_as_denied_is_contradicted(check):
+    made, built, facts = tmd_scenario()
+    assert not check(made, built, facts).rules() & {"element-missing", "element-contradicted"}
+    facts = [f for f in facts if f.name != "pain"] + [fact("pain", True, negated=True, document=made.documents[0])]
+    found = of(check(made, built, facts), "element-contradicted")
+    assert [f.severity for f in found] == ["error"]
+    assert "denied" in found[0].message and found[0].evidence[-1]["negated"] is True
+    assert "Test Patient" not in found[0].message
+
+
+def test_stated_and_denied_elsewhere_is_a_warning(check):
+    made, built, facts = tmd_scenario()
+    facts.append(fact("pain", True, negated=True))
+    assert [f.severity for f in of(check(made, built, facts), "element-contradicted")] == ["warning"]
+
+
+def test_conservative_therapy_missing_or_only_history(check):
+    made, built, facts = tmd_scenario()
+    facts = [f for f in facts if f.name != "conservative_therapy"]
+    assert [f.severity for f in of(check(made, built, facts), "element-missing")] == ["error"]
+    facts.append(fact("conservative_therapy", "occlusal_splint", historical=True))
+    found = of(check(made, built, facts), "element-missing")
+    assert [f.severity for f in found] == ["warning"] and "past history" in found[0].message
+
+
+# ------------------------------------------------------------------------------ sleep criteria
+
+
+def _sleep(check, ahi, events, *extra, carrier="Test Mutual"):
+    made, built, facts = sleep_scenario(ahi=ahi, events=events, carrier=carrier)
+    facts = [f for f in facts if events is not None or f.name != "respiratory_events"] + list(extra)
+    return of(check(made, built, facts), "sleep-ahi-threshold")
+
+
+def test_ahi_meets_the_first_criterion(check):
+    assert not _sleep(check, 15, 30)
+    assert not _sleep(check, 42.5, 170)
+
+
+def test_ahi_below_the_floor_says_by_how_much(check):
+    found = _sleep(check, 3.5, 20)
+    assert [f.severity for f in found] == ["error"]
+    assert "3.5" in found[0].message and "1.5" in found[0].message
+
+
+def test_low_range_needs_a_listed_symptom_or_condition(check):
+    found = _sleep(check, 9, 40)
+    assert [f.severity for f in found] == ["error"] and "symptom or condition" in found[0].message
+    assert not _sleep(check, 9, 40, fact("sleep_symptom", "daytime_sleepiness"))
+    assert not _sleep(check, 9, 40, fact("comorbidity", "hypertension"))
+    # snoring is not a listed symptom; a denied symptom does not count
+    assert _sleep(check, 9, 40, fact("sleep_symptom", "snoring"))
+    assert _sleep(check, 9, 40, fact("sleep_symptom", "insomnia", negated=True))
+
+
+def test_low_range_condition_from_a_claim_diagnosis(check):
+    made, built, facts = sleep_scenario(ahi=9, events=40)
+    built.diagnoses.append({"code": "I10", "source": "problem"})
+    built.lines[0].pointers = [1, 2]
+    assert not of(check(made, built, facts), "sleep-ahi-threshold")
+
+
+def test_too_few_events(check):
+    found = _sleep(check, 20, 25)
+    assert [f.severity for f in found] == ["error"] and "short by 5" in found[0].message
+    found = _sleep(check, 9, 8, fact("sleep_symptom", "insomnia"))
+    assert [f.severity for f in found] == ["error"] and "short by 2" in found[0].message
+
+
+def test_events_not_documented_warns_instead_of_failing(check):
+    found = _sleep(check, 20, None)
+    assert [f.severity for f in found] == ["warning"]
+
+
+def test_criteria_only_for_a_line_whose_rules_ask_for_the_ahi(check):
+    made, built, facts = tmd_scenario()
+    facts.append(fact("ahi", 2.0))
+    assert not of(check(made, built, facts), "sleep-ahi-threshold")
