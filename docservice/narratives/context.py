@@ -1,0 +1,327 @@
+"""The template context of a narrative, built from the case, its facts, the claim and the crosswalk.
+
+Every value comes from one of those (a fact keeps its document and page for the citation);
+what none of them holds is a `Missing`. Nothing here guesses a clinical value. Facts the
+records deny or place in the past never read as present: they become sentences of their own
+(`denied`, `history`).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from docservice.models import Case, Claim, Fact
+from docservice.narratives.rendering import current_vocabulary, render_phrase
+from docservice.narratives.values import Missing, Sourced, format_date, is_blank, parse_date
+from docservice.narratives.vocabulary import Vocabulary
+
+FINISHED_DOCUMENTS = ("done", "needs_review")
+# A Medicare LCD or article number quoted in the crosswalk's sources, e.g. "L33611".
+POLICY_NUMBER = re.compile(r"\b([LA]\d{5})\b")
+
+
+def is_present(fact: Fact) -> bool:
+    return not fact.negated and not fact.historical
+
+
+def present_facts(facts: Iterable[Fact], name: str) -> list[Fact]:
+    return [fact for fact in facts if fact.name == name and is_present(fact) and not is_blank(fact.value)]
+
+
+def build_context(case: Case, facts: Sequence[Fact], claim: Claim | None, crosswalk: Any, *,
+                  vocabulary: Vocabulary | None = None, today: date | None = None) -> dict:
+    """Everything a narrative template may print, as `Sourced` values, `Missing` gaps, lists and text.
+
+    Args:
+        case: the case (procedures, problems, insurance, documents).
+        facts: the case's extracted facts, negated and historical ones included.
+        claim: the saved or freshly built claim; None when there is none.
+        crosswalk: `crosswalks.load_crosswalk()`; its `billing` part gives labels, PWK codes, policies.
+    """
+    vocabulary = vocabulary or current_vocabulary()
+    billing = getattr(crosswalk, "billing", None)
+    documents = {document.id: document for document in case.documents}
+    lines = claim_lines(case, claim, billing)
+    codes = [line["code"] for line in lines]
+    categories = [case.category, *[c.get("category") for c in case.categories or [] if isinstance(c, dict)]]
+    payer = find_payer(case, claim, billing)
+    context = {
+        "category": case.category or "general",
+        "letter_date": format_date(today or date.today()),
+        "patient_name": _case_value(case.patient_name, "patient_name", "patient name"),
+        "patient_birthdate": _date_value(case.patient_birthdate, "patient_birthdate", "patient date of birth"),
+        "payer_name": _claim_field(claim, "payer_name") or _plan_value(case, "carrier", "payer_name", "medical insurance carrier"),
+        "member_id": _claim_field(claim, "member_id") or _plan_value(case, "subscriber_id", "member_id", "member ID"),
+        "group_number": _claim_field(claim, "group_number") or _plan_value(case, "group_number", "group_number", "group number"),
+        "service_date": _service_date(case, claim),
+        "rendering_provider": _provider(claim, "rendering_provider", "treating dentist and NPI"),
+        "referring_provider": _referring(claim, facts, documents, vocabulary),
+        "lines": lines,
+        "codes_text": _codes_text(lines),
+        "diagnoses": claim_diagnoses(case, claim),
+        "fact": {name: first_fact(facts, name, documents, vocabulary) for name in _fact_names(facts, vocabulary)},
+        "facts_all": {name: all_facts(facts, name, documents, vocabulary) for name in _fact_names(facts, vocabulary)},
+        "denied": stated_sentences(facts, vocabulary, negated=True),
+        "history": stated_sentences(facts, vocabulary, negated=False),
+        "policies": policy_citations(billing, codes),
+        "payer_is_medicare": bool(getattr(payer, "medicare", False)),
+        "sleep_threshold": sleep_threshold(facts, payer),
+        "enclosures": enclosures(case, billing, codes, categories, vocabulary),
+        # What only the dentist can write (an outcome, an exam judgement): always a visible gap to fill.
+        "manual": {name: Missing(name, label) for name, label in vocabulary.manual.items()},
+    }
+    context["dx_text"] = _dx_text(context["diagnoses"])
+    context["missing_fields"] = {item.label: item.field for item in _walk_missing(context)}
+    return context
+
+
+# ----------------------------------------------------------------------------------- facts
+
+
+def cite(fact: Fact, documents: dict, vocabulary: Vocabulary) -> str:
+    """Where a fact was read: "sleep study report, p. 2", "appointment note"."""
+    if fact.source == "appointment":
+        return "appointment note"
+    if fact.source == "person":
+        return "entered by staff"
+    document = documents.get(fact.document_id)
+    label = vocabulary.document_label(document.kind if document else None).lower()
+    return f"{label}, p. {fact.page}" if fact.page else label
+
+
+def to_sourced(fact: Fact, documents: dict, vocabulary: Vocabulary) -> Sourced:
+    text = vocabulary.format_value(fact.name, fact.value) or (fact.display or "").strip()
+    return Sourced(text=text, raw=fact.value, source=cite(fact, documents, vocabulary))
+
+
+def first_fact(facts: Sequence[Fact], name: str, documents: dict, vocabulary: Vocabulary) -> Sourced | Missing:
+    found = present_facts(facts, name)
+    if not found:
+        return Missing(name, vocabulary.wording(name).label)
+    return to_sourced(found[0], documents, vocabulary)
+
+
+def all_facts(facts: Sequence[Fact], name: str, documents: dict, vocabulary: Vocabulary) -> list[Sourced]:
+    """Each distinct present value once (the same AHI quoted on two pages is one finding)."""
+    seen: dict[str, Sourced] = {}
+    for fact in present_facts(facts, name):
+        sourced = to_sourced(fact, documents, vocabulary)
+        seen.setdefault(sourced.text, sourced)
+    return list(seen.values())
+
+
+def _fact_names(facts: Sequence[Fact], vocabulary: Vocabulary) -> list[str]:
+    return list(dict.fromkeys([*vocabulary.facts, *(fact.name for fact in facts)]))
+
+
+def stated_sentences(facts: Sequence[Fact], vocabulary: Vocabulary, *, negated: bool) -> list[str]:
+    """A sentence per denied (negated=True) or past (negated=False) finding; a fact both denied and past is denied."""
+    sentences: list[str] = []
+    for fact in facts:
+        if negated and not fact.negated or not negated and (fact.negated or not fact.historical):
+            continue
+        if any(other.value == fact.value for other in present_facts(facts, fact.name)):
+            # The same finding is also present (denied at one visit, reported at the next): the letter states
+            # what is present now and does not contradict itself.
+            continue
+        wording = vocabulary.wording(fact.name)
+        template = (wording.negated or vocabulary.generic_negated) if negated else (
+            wording.historical or vocabulary.generic_historical)
+        value = vocabulary.format_value(fact.name, fact.value)
+        sentence = render_phrase(template, value=value or wording.label, label=wording.label)
+        if sentence not in sentences:
+            sentences.append(sentence)
+    return sentences
+
+
+# ----------------------------------------------------------------------------- claim, case
+
+
+def claim_lines(case: Case, claim: Claim | None, billing: Any) -> list[dict]:
+    """The claim's lines; without a claim, the case's procedure codes as planned."""
+    if claim is not None and claim.lines:
+        return [
+            {
+                "code": line.code,
+                "system": line.system,
+                "cdt": line.cdt,
+                "modifiers": list(line.modifiers or []),
+                "units": line.units or 1,
+                "tooth": line.tooth or "",
+                "label": _code_label(billing, line.code, line.description),
+                "text": _line_text(line.code, line.modifiers),
+            }
+            for line in claim.lines
+        ]
+    return [
+        {"code": p.code, "system": "CDT", "cdt": p.code, "modifiers": [], "units": 1, "tooth": p.tooth or "",
+         "label": _code_label(billing, p.code, ""), "text": p.code}
+        for p in case.procedures
+    ]
+
+
+def _code_label(billing: Any, code: str, description: str) -> str:
+    """Our own label of the code (never the licensed descriptor unless the practice loaded it)."""
+    if description:
+        return description
+    if billing is not None:
+        try:
+            return billing.label(code) or ""
+        except (KeyError, LookupError):
+            return ""
+    return ""
+
+
+def _line_text(code: str, modifiers: Sequence[str] | None) -> str:
+    return "-".join([code, *(modifiers or [])])
+
+
+def _codes_text(lines: list[dict]) -> str | Missing:
+    if not lines:
+        return Missing("lines", "procedure codes")
+    return ", ".join(dict.fromkeys(line["text"] for line in lines))
+
+
+def claim_diagnoses(case: Case, claim: Claim | None) -> list[dict]:
+    """The claim's diagnoses in order, else the case's problem list."""
+    if claim is not None and claim.diagnoses:
+        return [{"code": d.get("code", ""), "label": d.get("label", "")} for d in claim.diagnoses if d.get("code")]
+    return [{"code": p.icd10, "label": p.name} for p in case.problems if p.icd10]
+
+
+def _dx_text(diagnoses: list[dict]) -> str | Missing:
+    if not diagnoses:
+        return Missing("diagnoses", "diagnosis codes (ICD-10-CM)")
+    return ", ".join(f"{d['code']} ({d['label']})" if d["label"] else d["code"] for d in diagnoses)
+
+
+def _claim_field(claim: Claim | None, name: str) -> Sourced | None:
+    value = (claim.fields or {}).get(name) if claim is not None else None
+    return None if is_blank(value) or not isinstance(value, str) else Sourced(text=value.strip(), raw=value)
+
+
+def _medical_plan(case: Case):
+    plans = sorted((p for p in case.insurance if p.kind == "medical"), key=lambda p: p.ordinal)
+    return plans[0] if plans else None
+
+
+def _plan_value(case: Case, attribute: str, field: str, label: str) -> Sourced | Missing:
+    plan = _medical_plan(case)
+    value = getattr(plan, attribute, "") if plan else ""
+    return Sourced(text=value.strip(), raw=value) if not is_blank(value) else Missing(field, label)
+
+
+def _case_value(value: str, field: str, label: str) -> Sourced | Missing:
+    return Sourced(text=value.strip(), raw=value) if not is_blank(value) else Missing(field, label)
+
+
+def _date_value(value: Any, field: str, label: str) -> Sourced | Missing:
+    parsed = parse_date(value)
+    return Sourced(text=format_date(parsed), raw=parsed.isoformat()) if parsed else Missing(field, label)
+
+
+def _service_date(case: Case, claim: Claim | None) -> Sourced | Missing:
+    value = (claim.fields or {}).get("service_date") if claim is not None else None
+    return _date_value(value or case.apt_start, "service_date", "date of service")
+
+
+def _provider(claim: Claim | None, field: str, label: str) -> Sourced | Missing:
+    value = (claim.fields or {}).get(field) if claim is not None else None
+    if not isinstance(value, dict) or is_blank(value.get("name")):
+        return Missing(field, label)
+    text = f"{value['name']} (NPI {value['npi']})" if value.get("npi") else str(value["name"])
+    return Sourced(text=text, raw=value, source="claim")
+
+
+def _referring(claim: Claim | None, facts: Sequence[Fact], documents: dict, vocabulary: Vocabulary) -> Sourced | Missing:
+    """The referring or ordering physician: the claim's, else as the records name them."""
+    for field in ("referring_provider", "ordering_provider"):
+        provider = _provider(claim, field, "")
+        if provider:
+            return provider
+    for name in ("referral_source", "ordering_physician"):
+        found = first_fact(facts, name, documents, vocabulary)
+        if found:
+            return found
+    return Missing("referring_provider", "referring or ordering physician")
+
+
+def find_payer(case: Case, claim: Claim | None, billing: Any) -> Any:
+    """The crosswalk's payer for the case's medical plan (its default payer when none matches)."""
+    if billing is None:
+        return None
+    plan = _medical_plan(case)
+    carrier = (claim.fields or {}).get("payer_name", "") if claim is not None else ""
+    carrier = carrier or (plan.carrier if plan else "")
+    return billing.payer(carrier, plan.plan if plan else "")
+
+
+def policy_citations(billing: Any, codes: Sequence[str]) -> list[str]:
+    """Medicare policy numbers (LCDs) the crosswalk's rules for these codes were written from."""
+    if billing is None:
+        return []
+    sources: list[str] = []
+    for code in codes:
+        sources += [f"{rule.source} {rule.message}" for rule in billing.modifier_rules_for(code)
+                    if rule.kind == "medicare_criteria"]
+        rule = billing.support_rule(code)
+        if rule is not None:
+            sources.append(rule.source)
+    return list(dict.fromkeys(match for text in sources for match in POLICY_NUMBER.findall(text or "")))
+
+
+def sleep_threshold(facts: Sequence[Fact], payer: Any) -> str:
+    """Which of the payer's sleep-study thresholds the measured values meet, in words; "" when none or unknown."""
+    criteria = getattr(payer, "sleep", None)
+    index = next((fact.value for name in ("ahi", "rdi") for fact in present_facts(facts, name)
+                  if isinstance(fact.value, (int, float))), None)
+    events = next((fact.value for fact in present_facts(facts, "respiratory_events")
+                   if isinstance(fact.value, (int, float))), None)
+    if criteria is None or index is None or events is None:
+        return ""
+    if index >= criteria.ahi_min and events >= criteria.events_min:
+        return (f"an AHI/RDI of at least {criteria.ahi_min} events per hour with at least "
+                f"{criteria.events_min} recorded events")
+    symptoms = {str(f.value) for name in ("sleep_symptom", "comorbidity") for f in present_facts(facts, name)}
+    low_listed = set(getattr(criteria, "low_symptoms", ()) or ())
+    if criteria.ahi_low_min <= index < criteria.ahi_min and events >= criteria.events_low_min and symptoms & low_listed:
+        return (f"an AHI/RDI of {criteria.ahi_low_min} to {criteria.ahi_min - 1} events per hour with at least "
+                f"{criteria.events_low_min} events and a documented qualifying symptom or comorbidity")
+    return ""
+
+
+def enclosures(case: Case, billing: Any, codes: Sequence[str], categories: Sequence[str],
+               vocabulary: Vocabulary) -> list[dict | Missing]:
+    """The case's finished documents by kind with their PWK report types; a required one absent is Missing."""
+    rules = billing.attachments_for(tuple(codes), tuple(c for c in categories if c)) if billing is not None else ()
+    pwk_by_kind: dict[str, str] = {}
+    for rule in rules:
+        pwk_by_kind.setdefault(rule.document_kind, rule.pwk)
+    items: list[dict | Missing] = []
+    kinds_present: set[str] = set()
+    for document in case.documents:
+        if document.status not in FINISHED_DOCUMENTS or document.kind == "narrative":
+            continue
+        kind = document.kind or "other"
+        if kind in kinds_present:
+            continue
+        kinds_present.add(kind)
+        items.append({"kind": kind, "label": vocabulary.document_label(kind), "pwk": pwk_by_kind.get(kind, "")})
+    for rule in rules:
+        if rule.document_kind not in kinds_present and getattr(rule, "severity", "error") == "error":
+            kinds_present.add(rule.document_kind)
+            items.append(Missing(f"attachment:{rule.document_kind}", rule.label or vocabulary.document_label(rule.document_kind)))
+    return items
+
+
+def _walk_missing(value: Any) -> Iterable[Missing]:
+    if isinstance(value, Missing):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _walk_missing(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _walk_missing(item)
