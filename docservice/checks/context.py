@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 
+from docservice.claims.fields import medical_plan  # the plan the builder bills, so checks judge the same one
 from docservice.models import Case, Claim, ClaimLine, Document, Fact, Narrative
 
 # A document counts as an attachment once OCR finished with it (reviewed or not).
@@ -126,12 +127,6 @@ def case_categories(case: Case) -> frozenset[str]:
     for item in case.categories or []:
         found.add(item.get("category", "") if isinstance(item, dict) else str(item))
     return frozenset(found - {""})
-
-
-def medical_plan(case: Case):
-    """The first medical plan on file (lowest ordinal), or None."""
-    plans = [plan for plan in case.insurance if plan.kind == "medical"]
-    return min(plans, key=lambda plan: plan.ordinal or 1) if plans else None
 
 
 def resolve_payer(billing, case: Case, claim: Claim):

@@ -4,9 +4,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from crosswalks.npi import is_valid_npi
-from docservice.checks.context import CheckContext, medical_plan
+from docservice.checks.context import CheckContext
 from docservice.checks.evidence import crosswalk_evidence, fact_evidence, field_evidence, line_evidence
 from docservice.checks.findings import Finding
+from docservice.claims.fields import medical_plan
 
 PROVIDER_FIELDS = {
     "referring_provider": "referring provider",
