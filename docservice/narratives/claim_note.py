@@ -72,9 +72,14 @@ def build_claim_note(case: Case, facts: Sequence[Fact], claim: Claim | None, *, 
         candidates.append(("dx", to_ascii(label)))
     candidates += [("dx", to_ascii(d["code"])) for d in diagnoses[:1]]
     candidates += [("codes", to_ascii(code)) for code in codes[:1]]
-    candidates += [("facts", part) for part in fact_parts(facts, names, vocabulary)]
+    measures = fact_parts(facts, names, vocabulary)
+    # Reports that prove the measures matter more than the lesser measures; plain notes matter least.
+    reports = [kind for kind in kinds if kind != "chart_note"]
+    candidates += [("facts", part) for part in measures[:3]]
     candidates.append(("attached", "LMN"))
-    candidates += [("attached", to_ascii(vocabulary.document_short(kind))) for kind in kinds]
+    candidates += [("attached", to_ascii(vocabulary.document_short(kind))) for kind in reports]
+    candidates += [("facts", part) for part in measures[3:]]
+    candidates += [("attached", to_ascii(vocabulary.document_short(kind))) for kind in kinds if kind == "chart_note"]
     candidates += [("codes", to_ascii(code)) for code in codes[1:]]
     candidates += [("dx", to_ascii(d["code"])) for d in diagnoses[1:2]]
     chosen: dict[str, list[str]] = {"dx": [], "facts": [], "codes": [], "attached": []}

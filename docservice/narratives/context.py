@@ -14,7 +14,7 @@ from typing import Any
 
 from docservice.models import Case, Claim, Fact
 from docservice.narratives.rendering import current_vocabulary, render_phrase
-from docservice.narratives.values import Missing, Sourced, format_date, is_blank, parse_date
+from docservice.narratives.values import Missing, Sourced, format_date, format_number, is_blank, parse_date
 from docservice.narratives.vocabulary import Vocabulary
 
 FINISHED_DOCUMENTS = ("done", "needs_review")
@@ -282,12 +282,13 @@ def sleep_threshold(facts: Sequence[Fact], payer: Any) -> str:
     if criteria is None or index is None or events is None:
         return ""
     if index >= criteria.ahi_min and events >= criteria.events_min:
-        return (f"an AHI/RDI of at least {criteria.ahi_min} events per hour with at least "
+        return (f"an AHI/RDI of at least {format_number(criteria.ahi_min)} events per hour with at least "
                 f"{criteria.events_min} recorded events")
     symptoms = {str(f.value) for name in ("sleep_symptom", "comorbidity") for f in present_facts(facts, name)}
     low_listed = set(getattr(criteria, "low_symptoms", ()) or ())
     if criteria.ahi_low_min <= index < criteria.ahi_min and events >= criteria.events_low_min and symptoms & low_listed:
-        return (f"an AHI/RDI of {criteria.ahi_low_min} to {criteria.ahi_min - 1} events per hour with at least "
+        return (f"an AHI/RDI of {format_number(criteria.ahi_low_min)} to below {format_number(criteria.ahi_min)} "
+                f"events per hour with at least "
                 f"{criteria.events_low_min} events and a documented qualifying symptom or comorbidity")
     return ""
 
