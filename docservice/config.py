@@ -11,6 +11,8 @@
 | `MEDLANE_OCR_TIMEOUT` | 180 | seconds one page may take before it is left for review |
 | `MEDLANE_WORKERS` | number of cores | OCR tasks run at once by one worker (one page each) |
 | `MEDLANE_WORKER_TYPE` | `process` | `process` isolates crashes; `thread` uses less memory |
+| `MEDLANE_BILLING_NPI`, `MEDLANE_BILLING_NAME` | empty | billing provider on proposed claims (box 33) |
+| `MEDLANE_RENDERING_NPI` | empty | rendering provider's NPI on proposed claims (box 24J) |
 """
 from __future__ import annotations
 
@@ -38,6 +40,9 @@ DEFAULTS: dict[str, Any] = {
     "WORKER_TYPE": "process",
     "SWEEP_GRACE_SECONDS": 30.0,
     "AUTO_MIGRATE": True,
+    "BILLING_NPI": "",
+    "BILLING_NAME": "",
+    "RENDERING_NPI": "",
     # flask-smorest: the OpenAPI document is served at /api/v1/openapi.json, no UI (no CDN assets).
     "API_TITLE": "MedLane document service",
     "API_VERSION": "v1",
@@ -58,6 +63,9 @@ ENVIRONMENT: dict[str, tuple[str, type]] = {
     "MEDLANE_OCR_TIMEOUT": ("OCR_TIMEOUT", float),
     "MEDLANE_WORKERS": ("WORKERS", int),
     "MEDLANE_WORKER_TYPE": ("WORKER_TYPE", str),
+    "MEDLANE_BILLING_NPI": ("BILLING_NPI", str),
+    "MEDLANE_BILLING_NAME": ("BILLING_NAME", str),
+    "MEDLANE_RENDERING_NPI": ("RENDERING_NPI", str),
 }
 
 
