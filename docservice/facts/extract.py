@@ -1,0 +1,348 @@
+"""Read facts from one text: run every rule of patterns.yaml, turn matches into values, mark scope.
+
+`extract_text_facts` is a pure function over a string; storing is docservice/facts/store.py.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from docservice.facts import values
+from docservice.facts.patterns import Pattern, Patterns, Rule, load_patterns
+from docservice.facts.scope import Cues, build_cues, history_cue, negation_cue
+from docservice.facts.text import Sentences, clean, snippet, split_sentences
+
+NOT_BEFORE_CHARS = 60
+NPI_NEARBY = re.compile(r"NPI(?:\s*(?:#|No\.?|number))?\s*[:#]?\s*(\d{10})(?!\d)", re.IGNORECASE)
+NPI_REACH = 160  # characters after a name where its NPI may stand (same block of a letterhead)
+NOT_A_NAME = re.compile(
+    r"^(?:NPI|Date|Phone|Fax|Address|Name|Signature|Signed|Title|Patient|Provider|Physician|Report|Page|Study|None|N/A|Unknown)$",
+    re.IGNORECASE,
+)
+NAME_STOP = re.compile(
+    r"^(?:M\.?D\.?|D\.?O\.?|D\.?D\.?S\.?|D\.?M\.?D\.?|NP|PA-C|PA|Ph\.?D\.?|FAASM|RPSGT|APRN|FNP|DABSM|FACS|NPI|Board|Date|On|At|Phone|Fax)$",
+    re.IGNORECASE,
+)
+LINE_BREAK_PENALTY = 0.9  # a match spread over lines is more likely an OCR accident
+OUT_OF_CONTEXT_PENALTY = 0.7
+TEXT_MAX = 500
+
+
+@dataclass(frozen=True)
+class ExtractedFact:
+    """A fact as read from text, before it is stored (`Fact` rows have the same fields)."""
+
+    name: str
+    value: object
+    display: str
+    snippet: str
+    start: int
+    end: int
+    page: int | None = None
+    negated: bool = False
+    historical: bool = False
+    confidence: float = 0.9
+    source: str = "document"
+    cue: str = ""  # the words that negated it or put it in the past, for a reviewer
+
+    @property
+    def present(self) -> bool:
+        return not (self.negated or self.historical)
+
+
+@dataclass
+class _Reading:
+    """One text being read: what every rule needs, computed once."""
+
+    text: str
+    sentences: Sentences
+    reference_date: date | None
+    patterns: Patterns
+    cues: Cues
+    taken: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+
+@functools.cache
+def _cues() -> Cues:
+    return build_cues(load_patterns().scope)
+
+
+def extract_text_facts(
+    text: str, *, page: int | None = None, reference_date: date | None = None, source: str = "document"
+) -> list[ExtractedFact]:
+    """Every fact the patterns find in `text`, in reading order.
+
+    `page` (1-based) is copied onto each fact. `reference_date` (the date the text was written)
+    lets "since January" become a number of days; without it such wording is skipped.
+    """
+    if not text or not text.strip():
+        return []
+    reading = _Reading(text, split_sentences(text), reference_date, load_patterns(), _cues())
+    facts: list[ExtractedFact] = []
+    for rule in reading.patterns.rules:
+        for contrary, pattern_list in ((True, rule.contrary), (False, rule.patterns)):
+            for pattern in pattern_list:
+                facts.extend(_read_pattern(reading, rule, pattern, contrary=contrary))
+    facts.sort(key=lambda fact: (fact.start, fact.name))
+    return [
+        ExtractedFact(**{**fact.__dict__, "page": page, "source": source}) if (page or source != "document") else fact
+        for fact in facts
+    ]
+
+
+def _read_pattern(reading: _Reading, rule: Rule, pattern: Pattern, *, contrary: bool) -> list[ExtractedFact]:
+    out = []
+    for match in pattern.regex.finditer(reading.text):
+        start, end = _trimmed_span(reading.text, match)
+        key = rule.group or rule.name
+        if start >= end or _overlaps(reading.taken.get(key, ()), start, end):
+            continue
+        fact = _read_match(reading, rule, pattern, match, start, end, contrary=contrary)
+        if fact is not None:
+            reading.taken.setdefault(key, []).append((start, end))
+            out.append(fact)
+    return out
+
+
+def _trimmed_span(text: str, match: re.Match) -> tuple[int, int]:
+    start, end = match.span()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _overlaps(spans, start: int, end: int) -> bool:
+    return any(start < other_end and other_start < end for other_start, other_end in spans)
+
+
+def _read_match(
+    reading: _Reading, rule: Rule, pattern: Pattern, match: re.Match, start: int, end: int, *, contrary: bool
+) -> ExtractedFact | None:
+    text = reading.text
+    first, last = reading.sentences.around(start)
+    last = max(last, end)
+    sentence = text[first:last]
+    confidence = pattern.confidence
+    if rule.context and not rule.context.search(sentence):
+        if not rule.context_optional:
+            return None
+        confidence *= OUT_OF_CONTEXT_PENALTY
+    if rule.exclude_context and rule.exclude_context.search(sentence):
+        return None
+    if rule.not_before and rule.not_before.search(text[max(first, start - NOT_BEFORE_CHARS):start]):
+        return None
+    read = READERS[rule.kind](reading, rule, pattern, match)
+    if read is None:
+        return None
+    value, display = read
+    negated, historical, cue = contrary, False, "contrary wording" if contrary else ""
+    before, after = text[first:start], text[end:last]
+    if rule.negatable and not negated:
+        cue = negation_cue(before, after, reading.cues)
+        negated = bool(cue)
+    if rule.history:
+        past = history_cue(before, after, reading.cues, ignore=rule.ignore_history)
+        historical = bool(past)
+        cue = " / ".join(filter(None, (cue, past)))
+    if "\n" in text[start:end] and rule.kind != "text":
+        confidence *= LINE_BREAK_PENALTY
+    return ExtractedFact(
+        name=rule.name,
+        value=value,
+        display=display[:200],
+        snippet=snippet(text, start, end, reading.sentences),
+        start=start,
+        end=end,
+        negated=negated,
+        historical=historical,
+        confidence=round(confidence, 3),
+        cue=cue,
+    )
+
+
+# ------------------------------------------------------------------------------ value readers
+# Each returns (value, display) or None when the words do not make a value of the fact.
+
+
+def _group(match: re.Match, *names: str) -> str | None:
+    for name in names:
+        if name in match.re.groupindex and match.group(name):
+            return match.group(name)
+    return None
+
+
+def _label(rule: Rule) -> str:
+    return rule.name.replace("_", " ")
+
+
+def _display(rule: Rule, value_text: str, **extra: str) -> str:
+    if rule.display:
+        return rule.display.format(value=value_text, **{"why": "", **extra})
+    return f"{_label(rule)}: {value_text}"
+
+
+def _canonical(terms, words: str) -> str | None:
+    words = clean(words)
+    return next((value for regex, value in terms if regex.match(words)), None)
+
+
+def _convert(rule: Rule, number: float, unit: str | None) -> float | None:
+    if unit is None:
+        # A temperature without its unit: a value a person could have in Celsius is Celsius.
+        if rule.name == "temperature" and 34 <= number <= 43:
+            return number * 9 / 5 + 32
+        return number
+    factor = next((factor for regex, factor in rule.units if regex.match(clean(unit))), None)
+    if factor is None:
+        return None
+    if factor == "c":
+        return number * 9 / 5 + 32
+    if factor == "f":
+        return number
+    return number * float(factor)
+
+
+UNIT_SUFFIX = {"_mm": " mm", "_cm": " cm", "temperature": " °F"}
+
+
+def read_number(reading, rule, pattern, match):
+    raw = _group(match, "value")
+    if raw is None:
+        return None
+    number = values.largest_dimension(raw)
+    number = None if number is None else _convert(rule, number, _group(match, "unit"))
+    if number is None or (rule.range and not rule.range[0] <= number <= rule.range[1]):
+        return None
+    number = round(number, 2)
+    if rule.kind == "integer":
+        if number != int(number):
+            return None
+        number = int(number)
+    suffix = next((text for end, text in UNIT_SUFFIX.items() if rule.name.endswith(end)), "")
+    return number, _display(rule, f"{number:g}{suffix}")
+
+
+def read_date(reading, rule, pattern, match):
+    parsed = values.parse_date(_group(match, "value") or "")
+    if parsed is None:
+        return None
+    return parsed.isoformat(), _display(rule, parsed.isoformat())
+
+
+def read_days(reading, rule, pattern, match):
+    since = _group(match, "since")
+    if since is not None:
+        days = values.days_since(since, reading.reference_date)
+        words = clean(match.group(0))
+    else:
+        days = values.duration_days(_group(match, "n") or "", _group(match, "unit") or "")
+        words = clean(match.group(0))
+    if days is None or days <= 0:
+        return None
+    return days, _display(rule, f"{days} days ({words})")
+
+
+def read_flag(reading, rule, pattern, match):
+    why = clean(_group(match, "why") or match.group(0))[:150]
+    return True, _display(rule, why, why=why)
+
+
+def read_term(reading, rule, pattern, match):
+    if pattern.value is not None:
+        return pattern.value, _display(rule, str(pattern.value).replace("_", " "))
+    value = _canonical(rule.terms, _group(match, "term", "term2") or "")
+    if value is None:
+        return None
+    return value, _display(rule, value.replace("_", " "))
+
+
+def read_text(reading, rule, pattern, match):
+    value = clean(_group(match, "value") or "").strip(" .,;:-")
+    if len(value) < 2:
+        return None
+    value = value[:TEXT_MAX]
+    return value, _display(rule, value)
+
+
+def _name(match: re.Match) -> str | None:
+    words = values.person_name(_group(match, "name") or "").split()
+    kept = []
+    for word in words:
+        if NAME_STOP.match(word.strip(",")):
+            break
+        kept.append(word)
+    name = " ".join(kept).strip(" ,")
+    if not kept or NOT_A_NAME.match(kept[0]) or len(name) < 3:
+        return None
+    return name
+
+
+def _npi(reading: _Reading, match: re.Match) -> str | None:
+    npi = _group(match, "npi")
+    if npi:
+        return npi
+    nearby = NPI_NEARBY.search(reading.text, match.start(), min(len(reading.text), match.end() + NPI_REACH))
+    return nearby.group(1) if nearby else None
+
+
+def read_person(reading, rule, pattern, match):
+    name = _name(match)
+    if name is None:
+        return None
+    npi = _npi(reading, match)
+    return {"name": name, "npi": npi}, _display(rule, name + (f" (NPI {npi})" if npi else ""))
+
+
+def read_referral(reading, rule, pattern, match):
+    person = read_person(reading, rule, pattern, match)
+    if person is None:
+        return None
+    value = person[0]
+    reach = reading.text[match.start():min(len(reading.text), match.end() + NPI_REACH)]
+    specialty = next((name for regex, name in rule.specialties if regex.search(reach)), None)
+    value = {"name": value["name"], "npi": value["npi"], "specialty": specialty}
+    return value, _display(rule, value["name"] + (f", {specialty.replace('_', ' ')}" if specialty else ""))
+
+
+def read_signer(reading, rule, pattern, match):
+    name = _name(match)
+    if name is None:
+        return None
+    return {"by": name}, _display(rule, f"signed by {name}")
+
+
+def read_joint_sound(reading, rule, pattern, match):
+    sound = _canonical(rule.terms, _group(match, "term", "term2") or "")
+    if sound is None:
+        return None
+    side_words = _group(match, "side", "side2")
+    side = _canonical(reading.patterns.rule("side").terms, side_words) if side_words else None
+    return {"sound": sound, "side": side}, _display(rule, sound + (f" ({side})" if side else ""))
+
+
+def read_teeth(reading, rule, pattern, match):
+    found = values.teeth(_group(match, "value") or "")
+    if not found:
+        return None
+    return found, _display(rule, ", ".join(f"#{tooth}" for tooth in found))
+
+
+READERS: dict[str, Callable] = {
+    "number": read_number,
+    "integer": read_number,
+    "date": read_date,
+    "days": read_days,
+    "flag": read_flag,
+    "term": read_term,
+    "text": read_text,
+    "person": read_person,
+    "referral": read_referral,
+    "signer": read_signer,
+    "joint_sound": read_joint_sound,
+    "teeth": read_teeth,
+}

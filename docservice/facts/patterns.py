@@ -1,0 +1,203 @@
+"""Load patterns.yaml once, check it against the vocabulary, and compile its regexes.
+
+A broken pattern file is a programming error, found at first use (and by the tests), with a
+message naming the rule: it never reaches a document.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from docservice.facts.vocabulary import NEGATABLE_KINDS, TERM_VALUES, VOCABULARY
+
+PATTERNS_FILE = Path(__file__).with_name("patterns.yaml")
+MACRO = re.compile(r"\{([a-z_]+)\}")
+FLAGS = re.IGNORECASE
+RULE_KEYS = {
+    "name", "kind", "patterns", "contrary", "terms", "units", "range", "context", "context_optional",
+    "exclude_context", "not_before", "negatable", "history", "ignore_history", "confidence", "group",
+    "display", "specialties",
+}
+SCOPE_KEYS = {
+    "preceding_negations", "following_negations", "pseudo_negations", "preceding_history",
+    "following_history", "termination", "window_before", "window_after",
+}
+
+
+class PatternFileError(ValueError):
+    """patterns.yaml does not say what the extractor needs."""
+
+
+@dataclass(frozen=True)
+class Pattern:
+    regex: re.Pattern
+    confidence: float
+    value: object = None  # a fixed value for this wording, if the rule gives one
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    kind: str
+    patterns: tuple[Pattern, ...]
+    contrary: tuple[Pattern, ...] = ()
+    terms: tuple[tuple[re.Pattern, str], ...] = ()  # (synonym, canonical value), longest wording first
+    specialties: tuple[tuple[re.Pattern, str], ...] = ()
+    units: tuple[tuple[re.Pattern, object], ...] = ()
+    range: tuple[float, float] | None = None
+    context: re.Pattern | None = None
+    context_optional: bool = False
+    exclude_context: re.Pattern | None = None
+    not_before: re.Pattern | None = None
+    negatable: bool = False
+    history: bool = True
+    ignore_history: frozenset[str] = frozenset()
+    group: str = ""
+    display: str = ""
+
+
+@dataclass(frozen=True)
+class Scope:
+    preceding_negations: tuple[str, ...]
+    following_negations: tuple[str, ...]
+    pseudo_negations: tuple[str, ...]
+    preceding_history: tuple[str, ...]
+    following_history: tuple[str, ...]
+    termination: tuple[str, ...]
+    window_before: int
+    window_after: int
+
+
+@dataclass(frozen=True)
+class Patterns:
+    rules: tuple[Rule, ...]
+    scope: Scope
+    macros: dict = field(default_factory=dict)
+
+    def rule(self, name: str) -> Rule:
+        return next(rule for rule in self.rules if rule.name == name)
+
+
+@functools.cache
+def load_patterns(path: Path = PATTERNS_FILE) -> Patterns:
+    """The compiled patterns (cached: read and checked once per process)."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not {"macros", "scope", "facts"} <= set(data):
+        raise PatternFileError(f"{path.name} needs the sections macros, scope and facts.")
+    macros = {key: str(value) for key, value in (data["macros"] or {}).items()}
+    rules = tuple(_compile_rule(raw, macros) for raw in data["facts"])
+    _check_coverage(rules)
+    return Patterns(rules=rules, scope=_read_scope(data["scope"]), macros=macros)
+
+
+def expand(pattern: str, macros: dict[str, str], *, extra: dict[str, str] | None = None) -> str:
+    """Replace {macro} by its regex, repeatedly (macros may use macros); regex counts like {1,3} stay."""
+    table = {**macros, **(extra or {})}
+    for _ in range(5):
+        expanded = MACRO.sub(lambda m: table.get(m.group(1), m.group(0)), pattern)
+        if expanded == pattern:
+            break
+        pattern = expanded
+    unknown = [name for name in MACRO.findall(pattern) if name not in table]
+    if unknown:
+        raise PatternFileError(f"Unknown macro {{{unknown[0]}}} in pattern {pattern[:60]!r}.")
+    return pattern
+
+
+def _compile(source: str, where: str, *, dotall: bool = False) -> re.Pattern:
+    try:
+        return re.compile(source, FLAGS | (re.DOTALL if dotall else 0))
+    except re.error as exc:
+        raise PatternFileError(f"{where}: invalid regex ({exc}).") from exc
+
+
+def _compile_rule(raw: dict, macros: dict[str, str]) -> Rule:
+    name = raw.get("name")
+    if name not in VOCABULARY:
+        raise PatternFileError(f"Rule {name!r} is not a fact name of the vocabulary.")
+    unknown = set(raw) - RULE_KEYS
+    if unknown:
+        raise PatternFileError(f"Rule {name}: unknown keys {sorted(unknown)}.")
+    kind = raw.get("kind")
+    if kind != VOCABULARY[name]:
+        raise PatternFileError(f"Rule {name}: kind must be {VOCABULARY[name]!r}, not {kind!r}.")
+    terms = _compile_terms(raw.get("terms") or {}, f"{name}.terms")
+    allowed = TERM_VALUES.get(name)
+    if allowed is not None and terms and not {value for _, value in terms} <= allowed:
+        bad = sorted({value for _, value in terms} - allowed)
+        raise PatternFileError(f"Rule {name}: term values {bad} are not in the vocabulary.")
+    if kind in ("term", "joint_sound") and not terms:
+        raise PatternFileError(f"Rule {name}: a {kind} rule needs terms.")
+    extra = {"terms": "|".join(source for source, _ in _term_sources(raw.get("terms") or {}))}
+    base = float(raw.get("confidence", 0.9))
+
+    def patterns(key: str) -> tuple[Pattern, ...]:
+        out = []
+        for index, item in enumerate(raw.get(key) or []):
+            spec = item if isinstance(item, dict) else {"re": item}
+            source = expand(str(spec["re"]), macros, extra=extra)
+            regex = _compile(source, f"Rule {name} {key}[{index}]", dotall=bool(spec.get("dotall")))
+            out.append(Pattern(regex=regex, confidence=float(spec.get("confidence", base)), value=spec.get("value")))
+        return tuple(out)
+
+    compiled = patterns("patterns")
+    if not compiled:
+        raise PatternFileError(f"Rule {name}: no patterns.")
+
+    def optional(key: str) -> re.Pattern | None:
+        source = raw.get(key)
+        return _compile(expand(str(source), macros, extra=extra), f"Rule {name} {key}") if source else None
+
+    value_range = raw.get("range")
+    return Rule(
+        name=name,
+        kind=kind,
+        patterns=compiled,
+        contrary=patterns("contrary"),
+        terms=terms,
+        specialties=_compile_terms(raw.get("specialties") or {}, f"{name}.specialties", anchored=False),
+        units=tuple(
+            (_compile(rf"^(?:{source})$", f"Rule {name} unit"), factor) for source, factor in (raw.get("units") or {}).items()
+        ),
+        range=(float(value_range[0]), float(value_range[1])) if value_range else None,
+        context=optional("context"),
+        context_optional=bool(raw.get("context_optional", False)),
+        exclude_context=optional("exclude_context"),
+        not_before=optional("not_before"),
+        negatable=bool(raw.get("negatable", kind in NEGATABLE_KINDS)),
+        history=bool(raw.get("history", True)),
+        ignore_history=frozenset(cue.lower() for cue in raw.get("ignore_history") or ()),
+        group=str(raw.get("group", "")),
+        display=str(raw.get("display", "")),
+    )
+
+
+def _term_sources(terms: dict) -> list[tuple[str, str]]:
+    """(synonym regex, canonical value), longest wording first so "base of tongue" beats "tongue"."""
+    pairs = [(str(source), str(value)) for value, sources in terms.items() for source in sources]
+    return sorted(pairs, key=lambda pair: -len(pair[0]))
+
+
+def _compile_terms(terms: dict, where: str, *, anchored: bool = True) -> tuple[tuple[re.Pattern, str], ...]:
+    """Each synonym compiled: anchored to say what a matched term means, or not, to search for it."""
+    shape = "^(?:{})$" if anchored else "(?:{})"
+    return tuple(
+        (_compile(shape.format(source), f"{where} {value}"), value) for source, value in _term_sources(terms)
+    )
+
+
+def _check_coverage(rules: tuple[Rule, ...]) -> None:
+    missing = sorted(set(VOCABULARY) - {rule.name for rule in rules})
+    if missing:
+        raise PatternFileError(f"No rule reads the facts {missing}.")
+
+
+def _read_scope(raw: dict) -> Scope:
+    if set(raw) != SCOPE_KEYS:
+        raise PatternFileError(f"scope needs exactly the keys {sorted(SCOPE_KEYS)}.")
+    lists = {key: tuple(str(cue).lower() for cue in raw[key]) for key in SCOPE_KEYS if isinstance(raw[key], list)}
+    return Scope(**lists, window_before=int(raw["window_before"]), window_after=int(raw["window_after"]))

@@ -1,0 +1,24 @@
+"""What the facts API returns."""
+from __future__ import annotations
+
+from marshmallow import Schema, fields
+
+
+class FactSchema(Schema):
+    id = fields.Integer(dump_only=True)
+    case_id = fields.Integer(dump_only=True)
+    name = fields.String(metadata={"description": "Fact name of the vocabulary, e.g. ahi, max_opening_mm"})
+    value = fields.Raw(metadata={"description": "Number, ISO date, string, bool, list or small object, per name"})
+    display = fields.String(metadata={"description": "The value as staff read it"})
+    source = fields.String(metadata={"description": "document | appointment | person"})
+    document_id = fields.Integer(allow_none=True)
+    page = fields.Integer(allow_none=True, metadata={"description": "1-based page of the document"})
+    snippet = fields.String(metadata={"description": "The words it was read from (<= 300 characters)"})
+    negated = fields.Boolean(metadata={"description": "The text denied it (\"denies jaw pain\")"})
+    historical = fields.Boolean(metadata={"description": "The text spoke of it as past (\"history of\")"})
+    present = fields.Method("is_present", metadata={"description": "Neither negated nor historical"})
+    confidence = fields.Float()
+    created_at = fields.DateTime(dump_only=True)
+
+    def is_present(self, fact) -> bool:
+        return not (fact.negated or fact.historical)

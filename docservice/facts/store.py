@@ -1,0 +1,106 @@
+"""Store a case's facts: read every finished document page and the appointment note, replace the old ones."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from sqlalchemy import delete
+from sqlalchemy.orm import Session
+
+from docservice.facts.extract import ExtractedFact, extract_text_facts
+from docservice.facts.values import parse_date
+from docservice.models import Case, Document, Fact
+
+READ_STATUSES = ("done", "needs_review")  # a document whose OCR finished with text
+REPLACED_SOURCES = ("document", "appointment")  # facts a person added ("person") are kept
+DOUBTFUL_PAGE = 0.85  # confidence factor for a page OCR flagged for review
+LOW_OCR_CONFIDENCE = 60.0  # mean word confidence (0-100) below which a page's words are doubtful
+# The date a document was written, to resolve "since January": the first dated header line.
+DOCUMENT_DATE = re.compile(
+    r"(?:date\s+of\s+(?:service|visit|exam\w*|report|consult\w*)|visit\s+date|exam\s+date|report\s+date|\bDOS\b|(?:^|\n)\s*date)"
+    r"\s*[:#-]?\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})",
+    re.IGNORECASE,
+)
+
+
+def document_date(text: str) -> date | None:
+    """The date written at the head of a document ("Date of service: 03/14/2026"), or None."""
+    found = DOCUMENT_DATE.search(text)
+    return parse_date(found.group(1)) if found else None
+
+
+def read_document(document: Document) -> list[tuple[int, ExtractedFact]]:
+    """(page id, fact) for each fact on the finished pages of one document."""
+    pages = [page for page in document.pages if page.status in READ_STATUSES and page.text]
+    reference = document_date("\n".join(page.text for page in pages[:1]))
+    out = []
+    for page in pages:
+        factor = DOUBTFUL_PAGE if page.status == "needs_review" else 1.0
+        if page.mean_confidence is not None and page.mean_confidence < LOW_OCR_CONFIDENCE:
+            factor *= DOUBTFUL_PAGE
+        for fact in extract_text_facts(page.text, page=page.index + 1, reference_date=reference):
+            out.append((page.id, _scaled(fact, factor)))
+    return out
+
+
+def _scaled(fact: ExtractedFact, factor: float) -> ExtractedFact:
+    if factor == 1.0:
+        return fact
+    return ExtractedFact(**{**fact.__dict__, "confidence": round(fact.confidence * factor, 3)})
+
+
+def _row(case: Case, fact: ExtractedFact, *, document_id: int | None) -> Fact:
+    return Fact(
+        case_id=case.id,
+        document_id=document_id,
+        page=fact.page,
+        source=fact.source,
+        name=fact.name,
+        value=fact.value,
+        display=fact.display,
+        snippet=fact.snippet,
+        start=fact.start,
+        end=fact.end,
+        negated=fact.negated,
+        historical=fact.historical,
+        confidence=fact.confidence,
+    )
+
+
+def extract_case_facts(session: Session, case: Case) -> list[Fact]:
+    """Replace the case's document and appointment facts with a fresh reading; return all its facts.
+
+    Runs in the caller's transaction (it flushes, the caller commits or rolls back), so the old
+    facts are never gone without the new ones. Facts a person added (source "person") stay.
+    """
+    rows: list[Fact] = []
+    documents = [document for document in case.documents if document.status in READ_STATUSES]
+    for document in documents:
+        rows.extend(_row(case, fact, document_id=document.id) for _, fact in read_document(document))
+    if case.apt_note:
+        reference = case.apt_start.date() if case.apt_start else None
+        rows.extend(
+            _row(case, fact, document_id=None)
+            for fact in extract_text_facts(case.apt_note, reference_date=reference, source="appointment")
+        )
+    session.execute(
+        delete(Fact).where(Fact.case_id == case.id, Fact.source.in_(REPLACED_SOURCES)).execution_options(
+            synchronize_session=False
+        )
+    )
+    session.add_all(rows)
+    session.flush()
+    session.expire(case, ["facts"])
+    return list(case.facts)
+
+
+def present(facts: Iterable, name: str) -> list:
+    """Facts of that name that are neither negated nor historical, in reading order."""
+    return [fact for fact in facts if fact.name == name and not fact.negated and not fact.historical]
+
+
+def first_present(facts: Sequence, name: str):
+    """The surest present fact of that name (highest confidence; the first read among equals), or None."""
+    found = present(facts, name)
+    return max(found, key=lambda fact: fact.confidence) if found else None

@@ -1,0 +1,116 @@
+"""Turn the words a pattern matched into the value shapes of the contract (numbers, ISO dates, days...)."""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from dateutil import parser as date_parser
+from dateutil.relativedelta import relativedelta
+
+from docservice.facts.text import clean
+
+WORD_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "few": 3, "several": 3,
+}
+UNIT_DAYS = {"d": 1, "day": 1, "w": 7, "wk": 7, "week": 7, "m": 30, "mo": 30, "month": 30, "y": 365, "yr": 365, "year": 365}
+CREDENTIALS = re.compile(
+    r"(?:,?\s*(?:M\.?D\.?|D\.?O\.?|D\.?D\.?S\.?|D\.?M\.?D\.?|NP|PA-C|PA|Ph\.?D\.?|FAASM|RPSGT|APRN|FNP|DABSM|MS|FACS))+\s*$"
+)
+TOOTH = re.compile(r"(?<![A-Za-z0-9])(\d{1,2}|[A-T])(?![A-Za-z0-9])")
+RANGE_WORDS = re.compile(r"^\s*(?:-|–|to|through|thru)\s*#?\s*$", re.IGNORECASE)
+YEAR_RANGE = (1900, 2100)
+
+
+def parse_number(text: str) -> float | None:
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def largest_dimension(text: str) -> float | None:
+    """"2 x 3" -> 3.0: a lesion's size is its largest dimension."""
+    numbers = [parse_number(part) for part in re.split(r"\s*(?:x|×|by|\*)\s*", text.strip(), flags=re.IGNORECASE)]
+    numbers = [number for number in numbers if number is not None]
+    return max(numbers) if numbers else None
+
+
+def parse_date(text: str) -> date | None:
+    """A calendar date as written (03/14/2026, 3-14-26, March 14, 2026, 2026-03-14); month first, as in the US."""
+    cleaned = clean(text).rstrip(".,")
+    try:
+        parsed = date_parser.parse(cleaned, dayfirst=False, yearfirst=bool(re.match(r"^\d{4}-", cleaned)),
+                                   default=datetime(2000, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    if not YEAR_RANGE[0] <= parsed.year <= YEAR_RANGE[1]:
+        return None
+    return parsed.date()
+
+
+def duration_days(amount: str, unit: str) -> int | None:
+    """("8", "months") -> 240: months count 30 days and years 365, as a duration on a form does."""
+    amount = amount.lower()
+    number = WORD_NUMBERS.get(amount)
+    if number is None:
+        number = parse_number(amount)
+    factor = UNIT_DAYS.get(unit.lower().rstrip("s").rstrip(".")) or UNIT_DAYS.get(unit.lower()[:1])
+    if number is None or factor is None:
+        return None
+    return int(round(number * factor))
+
+
+def days_since(text: str, reference: date | None) -> int | None:
+    """"January" or "March 2025" or a date -> days until `reference`; None without a reference date.
+
+    A month without a year is the latest such month not after the reference.
+    """
+    if reference is None:
+        return None
+    cleaned = clean(text)
+    if re.fullmatch(r"[A-Za-z]+\.?", cleaned):
+        try:
+            month = date_parser.parse(cleaned, default=datetime(reference.year, 1, 1)).month
+        except (ValueError, OverflowError):
+            return None
+        start = date(reference.year, month, 1)
+        if start > reference:
+            start -= relativedelta(years=1)
+    else:
+        start = parse_date(cleaned if re.search(r"\d{1,2}\D+\d{4}|\d{4}-|/", cleaned) else f"1 {cleaned}")
+        if start is None:
+            return None
+    days = (reference - start).days
+    return days if days >= 0 else None
+
+
+def person_name(text: str) -> str:
+    """"Dr. Test Sleepwell, MD" -> "Test Sleepwell": the name as a claim form wants it."""
+    name = clean(text)
+    name = re.sub(r"^Dr\.?\s+", "", name)
+    name = CREDENTIALS.sub("", name)
+    return name.strip(" ,;:-")
+
+
+def credentials(text: str) -> str:
+    found = CREDENTIALS.search(clean(text))
+    return found.group(0).strip(" ,") if found else ""
+
+
+def teeth(text: str) -> list[str]:
+    """"#8 and #9" -> ["8", "9"]; "#7-10" -> ["7", "8", "9", "10"] (Universal numbering; A-T primary)."""
+    found = list(TOOTH.finditer(text))
+    out: list[str] = []
+    for index, match in enumerate(found):
+        token = match.group(1).upper()
+        if token.isdigit() and not 1 <= int(token) <= 32:
+            continue
+        previous = found[index - 1] if index else None
+        between = text[previous.end():match.start()] if previous else ""
+        if previous and token.isdigit() and previous.group(1).isdigit() and RANGE_WORDS.match(between):
+            low = int(previous.group(1))
+            out.extend(str(number) for number in range(low + 1, int(token) + 1) if 1 <= low < int(token) <= 32)
+        if token not in out:
+            out.append(token)
+    return out
