@@ -1,4 +1,20 @@
-"""MedLane's crosswalk data (CDT, ICD-10-CM, note wording -> categories and what a case needs)."""
+"""MedLane's crosswalk data (CDT, ICD-10-CM, note wording -> categories, claim codes and what a claim needs)."""
+from crosswalks.billing import (
+    CONDITIONS,
+    DOCUMENT_KINDS,
+    FACT_NAMES,
+    PWK_837P,
+    AttachmentRule,
+    Billing,
+    CodeCandidate,
+    DiagnosisHint,
+    ElementRule,
+    MedicalCode,
+    ModifierRule,
+    Payer,
+    SleepCriteria,
+    SupportRule,
+)
 from crosswalks.loader import (
     Category,
     Crosswalk,
@@ -13,18 +29,34 @@ from crosswalks.loader import (
     clear_cache,
     load_crosswalk,
 )
+from crosswalks.npi import is_valid_npi
 
 __all__ = [
+    "CONDITIONS",
+    "DOCUMENT_KINDS",
+    "FACT_NAMES",
+    "PWK_837P",
+    "AttachmentRule",
+    "Billing",
     "Category",
+    "CodeCandidate",
     "Crosswalk",
     "CrosswalkError",
+    "DiagnosisHint",
+    "ElementRule",
+    "MedicalCode",
+    "ModifierRule",
     "NegationTerms",
     "Need",
     "NoteExclusion",
     "NoteTerm",
+    "Payer",
     "ProblemRule",
     "ProcedureRule",
     "Requirement",
+    "SleepCriteria",
+    "SupportRule",
     "clear_cache",
+    "is_valid_npi",
     "load_crosswalk",
 ]

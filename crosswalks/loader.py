@@ -14,21 +14,25 @@ Files (formats in `crosswalks/data/README.md`):
 Every row carries `source` and `confidence` (H/M/L). Rule ids are global, unique, and start with
 their category id and "-", so any evidence id tells which category's row it came from.
 
-Adding a table later (CDT -> CPT/HCPCS candidates, diagnoses, documentation elements, PWK
-attachments, modifiers, payer overrides) means: a frozen dataclass, a `_load_<table>` function
-built on `_read_csv` / `_read_yaml` and `_Problems`, and a field on `Crosswalk`.
+The billing tables (CDT -> CPT/HCPCS candidates, diagnoses, documentation elements, PWK
+attachments, modifiers, payer overrides) live in `billing.py`, built on the same `_read_csv` /
+`_read_yaml` / `_Problems` helpers, and are reached as `Crosswalk.billing`.
 """
 from __future__ import annotations
 
 import csv
 import functools
 import itertools
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Literal
+from typing import TYPE_CHECKING, Any, Iterator, Literal
 
 import yaml
+
+if TYPE_CHECKING:  # billing imports this module's helpers; it is imported lazily at load time
+    from crosswalks.billing import Billing
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -185,6 +189,7 @@ class Crosswalk:
     note_terms: tuple[NoteTerm, ...]
     note_exclusions: tuple[NoteExclusion, ...]
     negation: NegationTerms
+    billing: Billing  # claim codes, diagnoses, attachments, elements, modifiers, payers (billing.py)
 
     @property
     def category_ids(self) -> tuple[str, ...]:
@@ -779,18 +784,25 @@ def _load_note_terms(
 # ------------------------------------------------------------------------------------ entry point
 
 
-def load_crosswalk(data_dir: Path | str | None = None) -> Crosswalk:
+def load_crosswalk(data_dir: Path | str | None = None, *, descriptors: Path | str | None = None) -> Crosswalk:
     """Load and validate the crosswalk in `data_dir` (default: the packaged `crosswalks/data`).
 
-    Cached per directory; call `clear_cache()` after changing files in a directory already loaded.
+    `descriptors` (else the environment variable MEDLANE_CODE_DESCRIPTORS) names a practice's own
+    licensed CSV `code,system,descriptor`; `cw.billing.label(code)` then returns those descriptors.
+    Cached per directory and descriptor file; call `clear_cache()` after changing files already loaded.
     Raises `CrosswalkError` listing every problem found.
     """
+    from crosswalks.billing import descriptors_path
+
     path = Path(data_dir).resolve() if data_dir is not None else DATA_DIR
-    return _load_cached(str(path))
+    licensed = descriptors_path(descriptors, os.environ)
+    return _load_cached(str(path), str(licensed) if licensed else "")
 
 
 @functools.lru_cache(maxsize=16)
-def _load_cached(path: str) -> Crosswalk:
+def _load_cached(path: str, descriptors: str = "") -> Crosswalk:
+    from crosswalks.billing import load_billing
+
     data_dir = Path(path)
     problems = _Problems()
     if not data_dir.is_dir():
@@ -803,6 +815,7 @@ def _load_cached(path: str) -> Crosswalk:
     procedures = _load_procedures(data_dir, known, ids, problems)
     problem_rules = _load_problems(data_dir, known, ids, problems)
     terms, exclusions, negation = _load_note_terms(data_dir, known, ids, problems)
+    billing = load_billing(data_dir, known, ids, problems, descriptors=Path(descriptors) if descriptors else None)
     problems.raise_if_any()
     return Crosswalk(
         data_dir=data_dir,
@@ -812,6 +825,7 @@ def _load_cached(path: str) -> Crosswalk:
         note_terms=terms,
         note_exclusions=exclusions,
         negation=negation,
+        billing=billing,
     )
 
 

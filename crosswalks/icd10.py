@@ -1,0 +1,156 @@
+"""ICD-10-CM questions the claim builder and checks ask, answered from `simple_icd_10_cm`.
+
+Codes are accepted with or without the dot and in any case. Nothing here hard-codes a code list:
+validity, billability (leaf), 7th characters and descriptions all come from the package's
+tabular (April 2026 release). Answers are cached because checks ask per diagnosis, per case.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import warnings
+from types import ModuleType
+from typing import Literal
+
+Laterality = Literal["right", "left", "bilateral", "unspecified"]
+
+_CODE = re.compile(r"^[A-Z][0-9][0-9A-Z](?:[0-9A-Z]{1,4})?$")
+_RIGHT = re.compile(r"\bright\b")
+_LEFT = re.compile(r"\bleft\b")
+_BOTH = re.compile(r"\bbilateral\b|\bboth sides\b")
+_UNSPECIFIED_SIDE = re.compile(r"\bunspecified (?:side|laterality)\b")
+
+
+@functools.lru_cache(maxsize=1)
+def _icd() -> ModuleType:
+    # Imported lazily: loading the tabular takes about a second and many callers never need it.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # the package uses importlib's legacy API
+        import simple_icd_10_cm
+
+    return simple_icd_10_cm
+
+
+def normalize(code: str) -> str:
+    """"m26601" / " M26.601 " -> "M26.601" (upper case, dot after the category)."""
+    bare = str(code or "").strip().upper().replace(".", "").replace(" ", "")
+    return f"{bare[:3]}.{bare[3:]}" if len(bare) > 3 else bare
+
+
+@functools.lru_cache(maxsize=4096)
+def is_valid(code: str) -> bool:
+    """True for any item of the tabular: chapter blocks excluded, categories and codes included."""
+    norm = normalize(code)
+    if not _CODE.match(norm.replace(".", "")):
+        return False
+    icd = _icd()
+    return bool(icd.is_valid_item(norm)) and not icd.is_chapter_or_block(norm)
+
+
+@functools.lru_cache(maxsize=4096)
+def is_billable(code: str) -> bool:
+    """True when the code is valid and a leaf (full specificity, usable on a claim)."""
+    return is_valid(code) and bool(_icd().is_leaf(normalize(code)))
+
+
+@functools.lru_cache(maxsize=4096)
+def description(code: str) -> str:
+    """The tabular description (public domain), or "" for an invalid code."""
+    return str(_icd().get_description(normalize(code))) if is_valid(code) else ""
+
+
+@functools.lru_cache(maxsize=4096)
+def needs_seventh_character(code: str) -> bool:
+    """True when the code's category takes a 7th character and the code lacks one ("S02.5", "S025X")."""
+    if is_billable(code):
+        return False
+    bare = normalize(code).replace(".", "")
+    if len(bare) >= 7:
+        return False
+    known = _longest_valid_prefix(bare)
+    return bool(known) and _takes_seventh_character(known)
+
+
+def is_injury(code: str) -> bool:
+    """Chapter 19 (S00-T88): injuries, poisonings and other external-cause consequences."""
+    head = _category(code)
+    return bool(head) and "S00" <= head <= "T88"
+
+
+def is_external_cause(code: str) -> bool:
+    """Chapter 20 (V00-Y99): how, where and doing what an injury happened."""
+    head = _category(code)
+    return bool(head) and "V00" <= head <= "Y99"
+
+
+@functools.lru_cache(maxsize=4096)
+def laterality(code: str) -> Laterality | None:
+    """Side the code states, "unspecified" when the concept has sides but none is chosen, None when
+    the concept has no side (decided from the code's own description and those of its siblings)."""
+    if not is_valid(code):
+        return None
+    norm = normalize(code)
+    side = _side_in(description(norm))
+    if side:
+        return side
+    base = _without_extension(norm)
+    icd = _icd()
+    parent = icd.get_parent(base)
+    relatives = [c for c in (icd.get_children(parent) if parent else []) if c != base]
+    relatives += list(icd.get_children(base)) if not icd.is_leaf(base) else []
+    if any(_side_in(description(c)) in ("right", "left", "bilateral") for c in relatives):
+        return "unspecified"
+    return None
+
+
+# ------------------------------------------------------------------------------------ helpers
+
+
+def _category(code: str) -> str:
+    """The 3-character category of a well-formed code ("" when it is not shaped like ICD-10-CM)."""
+    bare = normalize(code).replace(".", "")
+    return bare[:3] if _CODE.match(bare) else ""
+
+
+def _side_in(text: str) -> Laterality | None:
+    low = text.lower()
+    if _UNSPECIFIED_SIDE.search(low):
+        return "unspecified"
+    if _BOTH.search(low):
+        return "bilateral"
+    right, left = bool(_RIGHT.search(low)), bool(_LEFT.search(low))
+    if right and left:
+        return "bilateral"
+    if right:
+        return "right"
+    if left:
+        return "left"
+    return None
+
+
+def _longest_valid_prefix(bare: str) -> str:
+    icd = _icd()
+    for n in range(len(bare), 2, -1):
+        candidate = normalize(bare[:n])
+        if icd.is_valid_item(candidate):
+            return candidate
+    return ""
+
+
+def _takes_seventh_character(code: str) -> bool:
+    icd = _icd()
+    for item in [code, *icd.get_ancestors(code)]:
+        if icd.is_chapter_or_block(item):
+            break
+        if icd.get_seven_chr_def(item):
+            return True
+    return False
+
+
+def _without_extension(code: str) -> str:
+    """"S03.01XA" -> "S03.01" (the concept without its 7th character and placeholders)."""
+    icd = _icd()
+    item = code
+    while icd.is_extended_subcategory(item):
+        item = icd.get_parent(item)
+    return item
