@@ -61,7 +61,9 @@ def _merge_lines(case: Case, existing: Claim, built: Claim) -> None:
     procedures = {procedure.id: procedure for procedure in case.procedures}
     tombstones = existing.fields.get(DELETED_LINES) or []
     unmatched = list(existing.lines)
-    proposed = [line for line in list(built.lines) if not _is_tombstoned(line, procedures, tombstones)]
+    built_lines = list(built.lines)
+    built.lines = []  # detach: the unsaved claim must not follow its lines into the session
+    proposed = [line for line in built_lines if not _is_tombstoned(line, procedures, tombstones)]
     final: list[ClaimLine] = []
     codes_of: dict[int, list[str]] = {}  # id(line) -> pointed diagnosis codes
     for line in proposed:
