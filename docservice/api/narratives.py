@@ -7,7 +7,7 @@ from flask import send_file
 from flask.views import MethodView
 from flask_smorest import abort
 
-from crosswalks import load_crosswalk
+from crosswalks import CrosswalkError, load_crosswalk
 from docservice import audit
 from docservice.api.cases import get_case_or_404
 from docservice.api.core import ServiceBlueprint
@@ -54,12 +54,17 @@ class CaseNarrative(MethodView):
     @blp.arguments(DraftSchema, required=False)
     @blp.response(200, NarrativeSchema, description="The narrative was redrafted")
     @blp.alt_response(201, schema=NarrativeSchema, description="A first draft was made")
-    @blp.errors(404, 409)
+    @blp.errors(404, 409, 503)
     def post(self, data, case_id):
         """Draft (or redraft) the narrative from the case, its facts and its claim."""
         case = get_case_or_404(case_id)
         try:
-            drafted = draft_narrative(case, user=current_user(), crosswalk=load_crosswalk(),
+            crosswalk = load_crosswalk()
+        except CrosswalkError:
+            abort(503, message="The crosswalk data does not load; run `medlane crosswalk check` or see the "
+                               "service log, then try again.", error_code="crosswalk_invalid")
+        try:
+            drafted = draft_narrative(case, user=current_user(), crosswalk=crosswalk,
                                       replace_signed=(data or {}).get("replace_signed", False))
         except NarrativeRefused as refused:
             abort(409, message=refused.message, error_code=refused.code)
