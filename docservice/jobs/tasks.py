@@ -237,6 +237,27 @@ def finish_document(document_id: int) -> None:
     )
     session.commit()
     log.info("Document %s finished: %s", document_id, document.status)
+    if document.case_id is not None:
+        refresh_case_facts(document.case_id, document_id)
+
+
+def refresh_case_facts(case_id: int, document_id: int) -> None:
+    """Read the case's facts again now that one of its documents finished. Never fails the OCR job:
+    the document's result is already stored, and the facts can be re-read through the API.
+    """
+    from docservice.facts import extract_case_facts
+    from docservice.models import Case
+
+    session = db.session
+    try:
+        session.expire_all()  # everything is committed; read the case's documents and pages afresh
+        case = session.get(Case, case_id)
+        if case is not None:
+            extract_case_facts(session, case)
+            session.commit()
+    except Exception as exc:  # noqa: BLE001 - ids and the error's type only: the text is patient data
+        session.rollback()
+        log.error("Fact extraction for case %s after document %s failed (%s)", case_id, document_id, type(exc).__name__)
 
 
 def _assemble(document: Document, pages: list[Page]) -> dict:
