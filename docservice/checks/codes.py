@@ -41,25 +41,36 @@ def documented_action(ctx: CheckContext, line: ClaimLine) -> tuple[str, dict] | 
     return None
 
 
+def actions_of(candidate, candidates) -> set[str]:
+    """The frenum actions a candidate stands for: its own `action`, or for the default candidate of a
+    code that has action-specific ones, every action those do not take (D7962's default is the excision)."""
+    if "action" in candidate.when:
+        return {candidate.when["action"]}
+    taken = {c.when["action"] for c in candidates if "action" in c.when}
+    return set(ACTION_WORDS) - taken if taken else set()
+
+
+def candidate_for(action: str, candidates):
+    """The candidate to bill for a documented action: the one naming it, else the default that covers it."""
+    return next((c for c in candidates if action in actions_of(c, candidates)), None)
+
+
 def check_frenum_wording(ctx: CheckContext) -> Iterator[Finding]:
     """code-frenum-wording: the line's code was chosen for one action, the documents describe another."""
     for position, line in ctx.numbered_lines():
         candidates = ctx.billing.candidates(line.cdt) if line.cdt else ()
         billed = next((c for c in candidates if c.id == line.rule and c.code == line.code), None) or \
-            next((c for c in candidates if c.code == line.code and "action" in c.when), None)
-        if billed is None or "action" not in billed.when:
-            continue
-        documented = documented_action(ctx, line)
-        if documented is None or documented[0] == billed.when["action"]:
+            next((c for c in candidates if c.code == line.code), None)
+        billed_actions = actions_of(billed, candidates) if billed else set()
+        documented = documented_action(ctx, line) if billed_actions else None
+        if documented is None or documented[0] in billed_actions:
             continue
         action, evidence = documented
-        others = [c for c in candidates if c.when.get("action") == action]
-        better = next((c for c in others if all(c.when.get(k) == v for k, v in billed.when.items() if k != "action")),
-                      others[0] if others else None)
+        better = candidate_for(action, candidates)
+        meant = " or ".join(ACTION_WORDS[a] for a in sorted(billed_actions))
         yield Finding("code-frenum-wording", "error",
-                      f"{ctx.describe_line(position, line).capitalize()}, is the code for "
-                      f"{ACTION_WORDS.get(billed.when['action'], billed.when['action'])}, but the documents describe "
-                      f"{ACTION_WORDS[action]}.",
+                      f"{ctx.describe_line(position, line).capitalize()}, is the code for {meant}, "
+                      f"but the documents describe {ACTION_WORDS[action]}.",
                       (f"Bill {better.code} instead, or correct the note if it is wrong." if better
                        else "Make the code and the note describe the same operation."),
                       line=position, evidence=[line_evidence(line, position), evidence, crosswalk_evidence(billed)])

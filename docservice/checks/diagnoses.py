@@ -27,14 +27,15 @@ def check_support(ctx: CheckContext) -> Iterator[Finding]:
         pointed = ctx.pointed_codes(line)
         if rule is None or not pointed or any(matches_prefix(code, rule.icd_prefixes) for code in pointed):
             continue
-        wanted = rule.label or ", ".join(rule.icd_prefixes)
+        wanted = ", ".join(rule.icd_prefixes[:6]) + (", ..." if len(rule.icd_prefixes) > 6 else "")
         on_claim = [(p, d) for p, d in enumerate(ctx.diagnoses, start=1) if matches_prefix(d.get("code", ""), rule.icd_prefixes)]
         fix = (f"Point the line at diagnosis {on_claim[0][0]} ({on_claim[0][1].get('code')})."
-               if on_claim else f"Add the documented diagnosis ({wanted}) and point the line at it, "
+               if on_claim else f"Add the documented diagnosis (one of {wanted}) and point the line at it, "
                "or remove the line if the documents do not support it.")
         yield Finding("dx-does-not-support", "error",
-                      f"{ctx.describe_line(position, line).capitalize()}, needs a diagnosis of {wanted}; "
-                      f"it points only at {', '.join(pointed)}." + (f" {rule.message}" if rule.message else ""),
+                      f"{ctx.describe_line(position, line).capitalize()}, points only at {', '.join(pointed)}, "
+                      f"which does not support it ({rule.label or 'see the crosswalk rule'})."
+                      + (f" {rule.message}" if rule.message else ""),
                       fix, line=position,
                       evidence=[line_evidence(line, position), crosswalk_evidence(rule, prefixes=list(rule.icd_prefixes))])
 
