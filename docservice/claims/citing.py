@@ -1,23 +1,14 @@
-"""Reading facts for the claim: which facts count, and how a why names where one came from.
+"""How a claim why names a fact: where it was read (document id and page) and its short display.
 
-A fact counts only when it is neither negated nor historical (the facts contract); a why
-cites it by document id and page, never by patient text beyond the fact's short display.
+Which facts count (neither negated nor historical) is the facts package's `present` /
+`first_present`, re-exported here so the claim modules read facts one way.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
-
+from docservice.facts import first_present, present
 from docservice.models import Fact
 
-
-def present(facts: Iterable[Fact], name: str) -> list[Fact]:
-    """Facts of that name that were neither denied nor spoken of as history."""
-    return [fact for fact in facts if fact.name == name and not fact.negated and not fact.historical]
-
-
-def first_present(facts: Iterable[Fact], name: str) -> Fact | None:
-    found = present(facts, name)
-    return found[0] if found else None
+__all__ = ["cite", "first_present", "present", "shown"]
 
 
 def cite(fact: Fact) -> str:

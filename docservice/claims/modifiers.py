@@ -37,7 +37,7 @@ def propose_modifiers(
             _extend(modifiers, rule.modifiers)
             reasons.append(f"{', '.join(rule.modifiers)} required on {candidate.code} (rule {rule.id})")
         elif rule.kind == "laterality":
-            reasons.append(_add_laterality(modifiers, conditions, vocabulary))
+            reasons.append(_add_laterality(modifiers, rule, conditions, vocabulary))
         elif rule.kind == "medicare_criteria":
             reasons.append(_add_criteria_modifier(modifiers, rule, payer, facts=facts, problems=problems))
     return _limit(modifiers, reasons)
@@ -54,11 +54,14 @@ def _extend(modifiers: list[str], new: Sequence[str]) -> None:
     modifiers.extend(modifier for modifier in new if modifier not in modifiers)
 
 
-def _add_laterality(modifiers: list[str], conditions: Mapping[str, Condition], vocabulary: Vocabulary) -> str:
+def _add_laterality(modifiers: list[str], rule, conditions: Mapping[str, Condition], vocabulary: Vocabulary) -> str:
     side = conditions.get("side")
+    allowed = ", ".join(rule.modifiers)
     modifier = vocabulary.laterality_modifiers.get(side.value) if side else None
     if modifier is None:
-        return "side not documented: add RT, LT or 50 once known"
+        return f"side not documented: add {allowed} once known"
+    if modifier not in rule.modifiers:
+        return f"{side.why}; rule {rule.id} takes only {allowed}: bill each side on its own line"
     _extend(modifiers, [modifier])
     return f"{modifier}: {side.why}"
 
