@@ -1,13 +1,12 @@
 """The crosswalk loader: the shipped data is valid, and bad data fails loudly and precisely."""
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 
 import pytest
 
-from crosswalks import CrosswalkError, clear_cache, load_crosswalk
-from crosswalks.loader import DATA_DIR, expand_pattern, icd10_items
+from crosswalks import CrosswalkError, load_crosswalk
+from crosswalks.loader import expand_pattern, icd10_items
+from tests.crosswalks.datafiles import append, line_count, problems_of, replace
 
 
 @pytest.fixture(scope="module")
@@ -85,36 +84,6 @@ def test_expand_pattern():
 
 
 # ------------------------------------------------------------------------------------ bad data
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(DATA_DIR, target)
-    clear_cache()
-    yield target
-    clear_cache()
-
-
-def append(path: Path, text: str) -> None:
-    with path.open("a", encoding="utf-8") as fh:
-        fh.write(text)
-
-
-def replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def problems_of(data: Path) -> list[str]:
-    with pytest.raises(CrosswalkError) as info:
-        load_crosswalk(data)
-    return info.value.problems
-
-
-def line_count(path: Path) -> int:
-    return len(path.read_text(encoding="utf-8").splitlines())
 
 
 def test_copied_data_loads(data):
