@@ -95,7 +95,7 @@ def make_case(rng: random.Random, number: int, category: str) -> tuple[Case, lis
     case = Case(id=number, practice="bench", apt_num=number, pat_num=number, apt_start=start,
                 patient_name=f"Synthetic Patient {number}", category=category,
                 categories=[{"category": category, "label": category, "strength": "strong"}],
-                procedures=[Procedure(id=number * 10 + i, position=i, code=c, tooth="8" if category == "trauma" else "",
+                procedures=[Procedure(id=number * 10 + i, position=i, code=c, tooth=str(8 + i) if category in ("trauma", "clearance") else "",
                                       descript=d, fee=500) for i, (c, d) in enumerate(procedures)],
                 problems=[Problem(icd10=code, name="synthetic") for code in problems],
                 insurance=[InsurancePlan(kind="medical", carrier=rng.choice(["Aetna", "Medicare", "Blue Shield"]),

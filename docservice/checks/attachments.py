@@ -20,6 +20,8 @@ def check_attachments(ctx: CheckContext) -> Iterator[Finding]:
         base = [crosswalk_evidence(rule, document_kind=rule.document_kind, pwk=rule.pwk)]
         base += [line_evidence(line, position) for line in lines]
         documents = ctx.documents.get(rule.document_kind, ())
+        if not documents and signed_narrative_serves(ctx, rule):
+            continue
         if not documents:
             yield Finding("attachment-missing", rule.severity,
                           f"{subject[0].upper()}{subject[1:]} needs {with_article(rule.label)}; none is attached.",
@@ -40,6 +42,11 @@ def check_attachments(ctx: CheckContext) -> Iterator[Finding]:
                           "or correct the value read from it.",
                           line=position,
                           evidence=base + [document_evidence(d) for d in documents] + [fact_evidence(f) for f in elsewhere])
+
+
+def signed_narrative_serves(ctx: CheckContext, rule) -> bool:
+    """The case's own narrative, once signed, is the attachment of kind "narrative" (it goes in the packet)."""
+    return rule.document_kind == "narrative" and ctx.narrative is not None and ctx.narrative.status == "signed"
 
 
 RULES = (check_attachments,)

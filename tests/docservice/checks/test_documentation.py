@@ -1,10 +1,14 @@
 """Attachments, documentation elements and the payer's sleep-test criteria."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
+from crosswalks.billing import AttachmentRule
+
 from tests.docservice.checks.builders import (
-    case, claim, document, fact, line, sleep_scenario, tmd_scenario,
+    case, claim, document, fact, line, make_billing, sleep_scenario, tmd_scenario,
 )
 from tests.docservice.checks.conftest import of
 
@@ -152,3 +156,14 @@ def test_criteria_only_for_a_line_whose_rules_ask_for_the_ahi(check):
     made, built, facts = tmd_scenario()
     facts.append(fact("ahi", 2.0))
     assert not of(check(made, built, facts), "sleep-ahi-threshold")
+
+
+def test_signed_narrative_is_the_narrative_attachment(check):
+    rule = AttachmentRule("unlisted-report", ("41899",), (), "narrative", "OZ", "report for an unlisted code", (),
+                          "warning", "", "", "test", "M")
+    billing = dataclasses.replace(make_billing(), attachment_rules=(rule,))
+    built = claim(["S03.2XXA"], [line("41899", description="reimplantation")])
+    made = case("test", narrative="draft")
+    assert [f.severity for f in of(check(made, built, [], billing=billing), "attachment-missing")] == ["warning"]
+    made.narrative.status = "signed"
+    assert not of(check(made, built, [], billing=billing), "attachment-missing")
