@@ -6,6 +6,7 @@ it does not provide is taken from the default folder, so it may override only on
 """
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,9 +81,14 @@ def render_body(context: dict, *, category: str, folders: list[Path] | None = No
     return RenderedBody(template=name, body=body, placeholders=placeholders_in(body, context.get("missing_fields", {})))
 
 
+@functools.lru_cache(maxsize=1)
+def _phrase_environment() -> ImmutableSandboxedEnvironment:
+    return make_environment([])
+
+
 def render_phrase(text: str, **values) -> str:
     """One sentence of the vocabulary, rendered in the same sandbox."""
-    return make_environment([]).from_string(text).render(**values).strip()
+    return _phrase_environment().from_string(text).render(**values).strip()
 
 
 def tidy_body(body: str) -> str:
