@@ -75,7 +75,7 @@ class GoldenCase:
     not_errors: tuple[str, ...] = ()  # rule ids that must not be errors
     edits: tuple[Edit, ...] = ()
     narrative_mentions: tuple[str, ...] = ()  # words the draft must carry (documented values, codes)
-    narrative_missing: tuple[str, ...] = ()  # fields that must be left as visible placeholders
+    narrative_missing: tuple[str, ...] = ()  # a visible placeholder whose field contains each of these
     narrative_documented: tuple[str, ...] = ()  # fields that are documented: never a placeholder
 
     @property
@@ -553,8 +553,10 @@ def _pathology_no_report() -> GoldenCase:
         lines=(Line("40490"),),
         ready=False,
         errors=("attachment-missing",),
+        # The problem list names a tongue disease while the note and the claim line biopsy the lip.
+        flags=("dx-does-not-support",),
         not_errors=("medical-plan-missing",),
-        narrative_missing=("pathology_diagnosis",),
+        narrative_missing=("pathology",),
     )
 
 
@@ -711,6 +713,9 @@ def _frenum_ready() -> GoldenCase:
                   insurance=[BCBS]),
         documents=(_frenum_note(patient=patient, day=date(2026, 2, 17), style="hospital"),),
         facts={"frenum_action": "incision"},
+        # "clicking while feeding" is the infant's latch, "painful breastfeeding" and "nipple trauma" the
+        # mother's: no TMJ sound, no patient pain, no injury.
+        absent=("joint_sounds", "injury_mechanism", "injury_date"),
         lines=(Line("41010"),),
         principal="Q38.1",
         ready=True,
@@ -771,8 +776,9 @@ def _clearance_ready() -> GoldenCase:
         ),
         facts={"referral_source": {"npi": d.ONCOLOGIST.npi, "specialty": "oncology"},
                "planned_procedure": "radiation", "planned_procedure_date": "2026-03-30"},
-        # Medicare pays dental services inextricably linked to head and neck radiation as D-codes with KX.
-        lines=(Line("D0150", modifiers=("KX",)), Line("D7140", modifiers=("KX",))),
+        # Medicare pays dental treatment inextricably linked to head and neck radiation as D-codes with KX; the
+        # exam may go as the D-code or as a new-patient E/M (reference CLR-01 lists both).
+        lines=(Line("D0150|99203|99204|99205"), Line("D7140", modifiers=("KX",))),
         principal="Z01.818",
         ready=True,
         not_errors=CLEAN + ("attachment-missing", "modifier-missing", "dx-does-not-support", "element-missing"),

@@ -182,6 +182,9 @@ def _judge_claim(case: GoldenCase, outcome: Outcome, verdict: Verdict) -> None:
         verdict.check("claim", first in _codes(case.principal),
                       f"principal diagnosis {first}, expected {case.principal}")
     fields = outcome.claim.get("fields") or {}
+    if case.category != "trauma" and outcome.claim:
+        # An accident indicator tells the payer to look for a liable third party: only for injuries.
+        verdict.check("claim", not fields.get("accident"), f"claim says accident-related: {fields.get('accident')!r}")
     for dotted, expected in case.claim_fields.items():
         actual = _dig(fields, dotted)
         verdict.check("claim", _same(expected, actual), f"claim field {dotted}: {actual!r}, expected {expected!r}")
@@ -212,7 +215,7 @@ def _judge_narrative(case: GoldenCase, outcome: Outcome, verdict: Verdict) -> No
         verdict.check("narrative", any(word.lower() in body.lower() for word in words.split("|")),
                       f"narrative does not mention {words!r}")
     for name in case.narrative_missing:
-        verdict.check("narrative", name in placeholders and "[MISSING" in body,
+        verdict.check("narrative", any(name in field for field in placeholders) and "[MISSING" in body,
                       f"narrative should leave {name} as a visible placeholder; placeholders {sorted(placeholders)}")
     for name in case.narrative_documented:
         verdict.check("narrative", bool(body) and name not in placeholders,
