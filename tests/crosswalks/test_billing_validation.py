@@ -1,0 +1,257 @@
+"""Bad billing data fails loudly: one CrosswalkError naming file, line and column of every bad row."""
+from __future__ import annotations
+
+import pytest
+
+from crosswalks import load_crosswalk
+from tests.crosswalks.datafiles import append, line_count, problems_of, replace
+
+CLAIM_ROW = "pathology-d7286-palate,D7286,42100,CPT,site=palate,one,,palate or uvula,billing-ref §1.1 PATH-01,H"
+CODE_ROW = "41874,CPT,reshape jaw ridge per quadrant,no,no,no,no,no,4,billing-ref §1.1 GRAFT-01,H"
+DX_ROW = "sleep-dx-i10,sleep,I10,support,hypertension,billing-ref §1.1 OSA-01 / §1.2 B(2),H"
+
+
+def _only(found: list[str], file: str, column: str | None, words: str) -> None:
+    col = f"column '{column}'" if column else ""
+    hits = [p for p in found if p.startswith(file) and col in p and words in p]
+    assert hits, f"expected {file} / {column} / {words!r} in:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize(
+    ("new", "column", "words"),
+    [
+        (CLAIM_ROW.replace("site=palate", "place=palate"), "when", "unknown condition"),
+        (CLAIM_ROW.replace("site=palate", "site=cheek"), "when", "site must be one of"),
+        (CLAIM_ROW.replace("site=palate", "site=palate;site=lip"), "when", "given twice"),
+        (CLAIM_ROW.replace(",CPT,", ",AMA,"), "system", "not one of"),
+        (CLAIM_ROW.replace(",42100,", ",42101,"), "code", "not listed"),
+        (CLAIM_ROW.replace(",42100,CPT,", ",42100,HCPCS,"), "code", "not listed"),
+        (CLAIM_ROW.replace("D7286,", "D72866,"), "cdt", "not a CDT code"),
+        (CLAIM_ROW.replace("D7286,", "D7287,"), "cdt", "needs our own label"),
+        (CLAIM_ROW.replace(",one,", ",per_visit,"), "units", "not one of"),
+        (CLAIM_ROW.replace(",one,,", ",one,NUX,"), "modifiers", "two-character"),
+        (CLAIM_ROW.replace(",H", ","), "confidence", "not one of H, M, L"),
+        (CLAIM_ROW.replace("billing-ref §1.1 PATH-01", ""), "source", "missing"),
+        (CLAIM_ROW.replace("pathology-d7286-palate", "biopsy-palate"), "id", "start with a category"),
+        (CLAIM_ROW.replace("pathology-d7286-palate", "pathology-d7286-lip"), "id", "already used"),
+        (CLAIM_ROW.replace("pathology-d7286-palate", "pathology-d7286-palate2"), "code", "same conditions"),
+    ],
+)
+def test_bad_claim_code_row(data, new, column, words):
+    append(data / "claim_codes.csv", new + "\n")
+    found = problems_of(data)
+    _only(found, f"claim_codes.csv line {line_count(data / 'claim_codes.csv')}", column, words)
+
+
+def test_cdt_with_only_conditional_candidates_needs_a_default(data):
+    replace(data / "claim_codes.csv", "pathology-d7286,D7286,40808,CPT,,one,", "pathology-d7286-x,D7286,40808,CPT,length=small,one,")
+    _only(problems_of(data), "claim_codes.csv", "when", "add a default row")
+
+
+def test_two_defaults_are_ambiguous(data):
+    append(data / "claim_codes.csv", "pathology-d7286-other,D7286,41899,CPT,,one,,x,test,L\n")
+    _only(problems_of(data), "claim_codes.csv", "when", "more than one default")
+
+
+@pytest.mark.parametrize(
+    ("new", "column", "words"),
+    [
+        (CODE_ROW.replace("41874,", "41875,").replace(",4,", ",0,"), "max_units", "whole number"),
+        (CODE_ROW.replace("41874,", "41876,").replace(",no,no,no,no,no,", ",no,maybe,no,no,no,"), "laterality",
+         "yes or no"),
+        (CODE_ROW.replace("41874,CPT", "4187,CPT"), "code", "not shaped like a CPT"),
+        (CODE_ROW.replace("41874,CPT", "D4187,HCPCS"), "code", "not shaped like a HCPCS"),
+        (CODE_ROW.replace(",CPT,", ",ICD,").replace("41874,", "41877,"), "system", "not one of"),
+        (CODE_ROW, "code", "already listed"),
+        (CODE_ROW.replace("41874,", "41878,").replace("reshape jaw ridge per quadrant", "x" * 81), "label",
+         "longer than 80"),
+        (CODE_ROW.replace("41874,", "41879,").replace("reshape jaw ridge per quadrant", ""), "label", "missing"),
+        (CODE_ROW.replace("41874,", "41880,").replace(",H", ",X"), "confidence", "not one of"),
+    ],
+)
+def test_bad_medical_code_row(data, new, column, words):
+    append(data / "medical_codes.csv", new + "\n")
+    _only(problems_of(data), f"medical_codes.csv line {line_count(data / 'medical_codes.csv')}", column, words)
+
+
+@pytest.mark.parametrize(
+    ("new", "column", "words"),
+    [
+        (DX_ROW.replace("sleep-dx-i10,sleep,I10", "sleep-dx-m266,sleep,M26.6"), "code", "not billable"),
+        (DX_ROW.replace("sleep-dx-i10,sleep,I10", "sleep-dx-s025,sleep,S02.5"), "code", "not billable"),
+        (DX_ROW.replace("sleep-dx-i10,sleep,I10", "sleep-dx-xyz,sleep,XYZ.1"), "code", "not ICD-10-CM"),
+        (DX_ROW.replace("sleep-dx-i10", "sleep-dx-i10b").replace("support", "secondary"), "role", "not one of"),
+        (DX_ROW.replace("sleep-dx-i10,sleep", "sleep-dx-i10c,snoring"), "category", "unknown category"),
+        (DX_ROW, "id", "already used"),
+    ],
+)
+def test_bad_diagnosis_row(data, new, column, words):
+    append(data / "diagnoses.csv", new + "\n")
+    _only(problems_of(data), f"diagnoses.csv line {line_count(data / 'diagnoses.csv')}", column, words)
+
+
+SUPPORT = """  - id: trauma-support-test
+    codes: [41899]
+    icd_prefixes: [K13]
+    label: test rule
+    message: test message
+    source: test
+    confidence: M
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "column", "words"),
+    [
+        ("codes: [41899]", "codes: [41101]", "codes", "not in medical_codes.csv"),
+        ("codes: [41899]", "codes: [21299]", "codes", "already has support rule"),
+        ("icd_prefixes: [K13]", "icd_prefixes: [K1X]", "icd_prefixes", "not a valid ICD-10-CM"),
+        ("icd_prefixes: [K13]", "icd_prefixes: []", "icd_prefixes", "non-empty"),
+        ("    message: test message\n", "", "message", "missing"),
+        ("    label: test rule\n", "    label: test rule\n    descriptor: x\n", "descriptor", "unknown field"),
+        ("    source: test\n", "", "source", "missing"),
+        ("confidence: M", "confidence: high", "confidence", "not one of"),
+    ],
+)
+def test_bad_support_rule(data, old, new, column, words):
+    append(data / "dx_support.yaml", SUPPORT.replace(old, new))
+    _only(problems_of(data), "dx_support.yaml line", column, words)
+
+
+ATTACHMENT = """  - id: imaging-att-test
+    codes: [70355]
+    document_kind: radiology_report
+    pwk: RR
+    label: test attachment
+    requires: [radiology_impression]
+    severity: error
+    message: test message
+    fix: test fix
+    source: test
+    confidence: M
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "column", "words"),
+    [
+        ("pwk: RR", "pwk: P6", "pwk", "not a PWK01 report type valid on an 837P"),
+        ("pwk: RR", "pwk: ZZZ", "pwk", "not a PWK01"),
+        ("document_kind: radiology_report", "document_kind: xray", "document_kind", "is not one of"),
+        ("requires: [radiology_impression]", "requires: [impression]", "requires", "unknown fact name"),
+        ("codes: [70355]", "codes: [70999]", "codes", "not in medical_codes.csv"),
+        ("codes: [70355]", "categories: [radiology]", "categories", "unknown category"),
+        ("    codes: [70355]\n", "", "codes", "give codes, categories or both"),
+        ("severity: error", "severity: fatal", "severity", "not one of"),
+        ("    fix: test fix\n", "", "fix", "missing"),
+        ("id: imaging-att-test", "id: imaging-att-radiology", "id", "already used"),
+    ],
+)
+def test_bad_attachment_rule(data, old, new, column, words):
+    append(data / "attachments.yaml", ATTACHMENT.replace(old, new))
+    _only(problems_of(data), "attachments.yaml line", column, words)
+
+
+ELEMENT = """  - id: tmd-el-test
+    categories: [tmd]
+    fact: max_opening_mm
+    severity: warning
+    label: test element
+    message: test message
+    fix: test fix
+    source: test
+    confidence: M
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "column", "words"),
+    [
+        ("fact: max_opening_mm", "fact: opening", "fact", "unknown fact name"),
+        ("categories: [tmd]", "categories: [jaw]", "categories", "unknown category"),
+        ("categories: [tmd]", "codes: [X1234]", "codes", "not in medical_codes.csv"),
+        ("severity: warning", "severity: info", "severity", "not one of"),
+        ("label: test element", "label: " + "y" * 90, "label", "longer than 80"),
+        ("confidence: M", "confidence: ''", "confidence", "not one of"),
+    ],
+)
+def test_bad_element_rule(data, old, new, column, words):
+    append(data / "elements.yaml", ELEMENT.replace(old, new))
+    _only(problems_of(data), "elements.yaml line", column, words)
+
+
+MODIFIER = """  - id: tmd-mod-test
+    codes: [70328]
+    kind: laterality
+    modifiers: [RT, LT]
+    payer: ""
+    message: test message
+    source: test
+    confidence: M
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "column", "words"),
+    [
+        ("kind: laterality", "kind: side", "kind", "not one of"),
+        ("modifiers: [RT, LT]", "modifiers: [RIGHT]", "modifiers", "two-character"),
+        ('payer: ""', "payer: aetna", "payer", "unknown payer id"),
+        ("codes: [70328]", "codes: [70329]", "codes", "not in medical_codes.csv"),
+    ],
+)
+def test_bad_modifier_rule(data, old, new, column, words):
+    append(data / "modifiers.yaml", MODIFIER.replace(old, new))
+    _only(problems_of(data), "modifiers.yaml line", column, words)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "column", "words"),
+    [
+        ("filing_limit_days: 180", "filing_limit_days: soon", "filing_limit_days", "whole number"),
+        ("takes_cdt: false\n    prior_auth: [E0486, K1027, 21299", "takes_cdt: maybe\n    prior_auth: [E0486, K1027, 21299",
+         "takes_cdt", "true or false"),
+        ("prior_auth: [E0486, K1027, 21299", "prior_auth: [E0487, K1027, 21299", "prior_auth", "not in medical_codes"),
+        ("'\\bBCBS\\b'", "'(BCBS'", "match", "not a valid regular expression"),
+        ("id: bcbs", "id: medicare", "id", "defined twice"),
+        ("id: default", "id: fallback", "id", "'default' is required"),
+        ("ahi_min: 15", "ahi_min: high", "sleep.ahi_min", "not a number"),
+        ("low_icd_prefixes: [G47.1,", "low_icd_prefixes: [G47.9X,", "sleep.low_icd_prefixes", "not a valid ICD"),
+        ("low_symptoms: [daytime_sleepiness,", "low_symptoms: [tiredness,", "sleep.low_symptoms",
+         "not a sleep_symptom"),
+        ("    label: Blue Cross Blue Shield plan\n", "    label: Blue Cross Blue Shield plan\n    region: x\n",
+         "region", "unknown field"),
+        ("    confidence: L\n", "    confidence: Z\n", "confidence", "not one of"),
+    ],
+)
+def test_bad_payer(data, old, new, column, words):
+    replace(data / "payers.yaml", old, new)
+    _only(problems_of(data), "payers.yaml", column, words)
+
+
+def test_every_bad_row_is_reported_at_once(data):
+    append(data / "claim_codes.csv", CLAIM_ROW.replace(",CPT,", ",AMA,") + "\n")
+    append(data / "diagnoses.csv", DX_ROW.replace("I10", "M26.6").replace("sleep-dx-i10", "sleep-dx-m266") + "\n")
+    append(data / "attachments.yaml", ATTACHMENT.replace("pwk: RR", "pwk: P6"))
+    found = problems_of(data)
+    assert {p.split()[0] for p in found} >= {"claim_codes.csv", "diagnoses.csv", "attachments.yaml"}
+
+
+@pytest.mark.parametrize("file", ["claim_codes.csv", "medical_codes.csv", "diagnoses.csv", "dx_support.yaml",
+                                  "attachments.yaml", "elements.yaml", "modifiers.yaml", "payers.yaml"])
+def test_missing_billing_file(data, file):
+    (data / file).unlink()
+    assert any(p.startswith(file) and "file is missing" in p for p in problems_of(data))
+
+
+def test_yaml_without_rules_list(data):
+    (data / "modifiers.yaml").write_text("rules: {}\n", encoding="utf-8")
+    _only(problems_of(data), "modifiers.yaml", None, "'rules' list")
+
+
+@pytest.mark.parametrize(("file", "text"), [("dx_support.yaml", SUPPORT), ("attachments.yaml", ATTACHMENT),
+                                            ("elements.yaml", ELEMENT), ("modifiers.yaml", MODIFIER)])
+def test_the_template_rules_themselves_are_valid(data, file, text):
+    """The bad rows above differ from these in one field only, so that field is what fails."""
+    append(data / file, text)
+    assert load_crosswalk(data).billing.candidates("D7286")
