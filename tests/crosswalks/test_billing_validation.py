@@ -44,7 +44,8 @@ def test_bad_claim_code_row(data, new, column, words):
 
 
 def test_cdt_with_only_conditional_candidates_needs_a_default(data):
-    replace(data / "claim_codes.csv", "pathology-d7286,D7286,40808,CPT,,one,", "pathology-d7286-x,D7286,40808,CPT,length=small,one,")
+    replace(data / "claim_codes.csv", "pathology-d7286,D7286,40808,CPT,,one,",
+            "pathology-d7286-x,D7286,40808,CPT,length=small,one,")
     _only(problems_of(data), "claim_codes.csv", "when", "add a default row")
 
 
@@ -99,25 +100,6 @@ SUPPORT = """  - id: trauma-support-test
     confidence: M
 """
 
-
-@pytest.mark.parametrize(
-    ("old", "new", "column", "words"),
-    [
-        ("codes: [41899]", "codes: [41101]", "codes", "not in medical_codes.csv"),
-        ("codes: [41899]", "codes: [21299]", "codes", "already has support rule"),
-        ("icd_prefixes: [K13]", "icd_prefixes: [K1X]", "icd_prefixes", "not a valid ICD-10-CM"),
-        ("icd_prefixes: [K13]", "icd_prefixes: []", "icd_prefixes", "non-empty"),
-        ("    message: test message\n", "", "message", "missing"),
-        ("    label: test rule\n", "    label: test rule\n    descriptor: x\n", "descriptor", "unknown field"),
-        ("    source: test\n", "", "source", "missing"),
-        ("confidence: M", "confidence: high", "confidence", "not one of"),
-    ],
-)
-def test_bad_support_rule(data, old, new, column, words):
-    append(data / "dx_support.yaml", SUPPORT.replace(old, new))
-    _only(problems_of(data), "dx_support.yaml line", column, words)
-
-
 ATTACHMENT = """  - id: imaging-att-test
     codes: [70355]
     document_kind: radiology_report
@@ -131,27 +113,6 @@ ATTACHMENT = """  - id: imaging-att-test
     confidence: M
 """
 
-
-@pytest.mark.parametrize(
-    ("old", "new", "column", "words"),
-    [
-        ("pwk: RR", "pwk: P6", "pwk", "not a PWK01 report type valid on an 837P"),
-        ("pwk: RR", "pwk: ZZZ", "pwk", "not a PWK01"),
-        ("document_kind: radiology_report", "document_kind: xray", "document_kind", "is not one of"),
-        ("requires: [radiology_impression]", "requires: [impression]", "requires", "unknown fact name"),
-        ("codes: [70355]", "codes: [70999]", "codes", "not in medical_codes.csv"),
-        ("codes: [70355]", "categories: [radiology]", "categories", "unknown category"),
-        ("    codes: [70355]\n", "", "codes", "give codes, categories or both"),
-        ("severity: error", "severity: fatal", "severity", "not one of"),
-        ("    fix: test fix\n", "", "fix", "missing"),
-        ("id: imaging-att-test", "id: imaging-att-radiology", "id", "already used"),
-    ],
-)
-def test_bad_attachment_rule(data, old, new, column, words):
-    append(data / "attachments.yaml", ATTACHMENT.replace(old, new))
-    _only(problems_of(data), "attachments.yaml line", column, words)
-
-
 ELEMENT = """  - id: tmd-el-test
     categories: [tmd]
     fact: max_opening_mm
@@ -163,23 +124,6 @@ ELEMENT = """  - id: tmd-el-test
     confidence: M
 """
 
-
-@pytest.mark.parametrize(
-    ("old", "new", "column", "words"),
-    [
-        ("fact: max_opening_mm", "fact: opening", "fact", "unknown fact name"),
-        ("categories: [tmd]", "categories: [jaw]", "categories", "unknown category"),
-        ("categories: [tmd]", "codes: [X1234]", "codes", "not in medical_codes.csv"),
-        ("severity: warning", "severity: info", "severity", "not one of"),
-        ("label: test element", "label: " + "y" * 90, "label", "longer than 80"),
-        ("confidence: M", "confidence: ''", "confidence", "not one of"),
-    ],
-)
-def test_bad_element_rule(data, old, new, column, words):
-    append(data / "elements.yaml", ELEMENT.replace(old, new))
-    _only(problems_of(data), "elements.yaml line", column, words)
-
-
 MODIFIER = """  - id: tmd-mod-test
     codes: [70328]
     kind: laterality
@@ -190,27 +134,56 @@ MODIFIER = """  - id: tmd-mod-test
     confidence: M
 """
 
+# Each template rule is valid (see the test below); a case changes one field and expects that
+# field, on the appended rule's line, in the error.
+RULE_CASES = [
+    ("dx_support.yaml", SUPPORT, "codes: [41899]", "codes: [41101]", "codes", "not in medical_codes.csv"),
+    ("dx_support.yaml", SUPPORT, "codes: [41899]", "codes: [21299]", "codes", "already has support rule"),
+    ("dx_support.yaml", SUPPORT, "icd_prefixes: [K13]", "icd_prefixes: [K1X]", "icd_prefixes", "not a valid ICD-10-CM"),
+    ("dx_support.yaml", SUPPORT, "icd_prefixes: [K13]", "icd_prefixes: []", "icd_prefixes", "non-empty"),
+    ("dx_support.yaml", SUPPORT, "    message: test message\n", "", "message", "missing"),
+    ("dx_support.yaml", SUPPORT,
+     "    label: test rule\n", "    label: test rule\n    descriptor: x\n", "descriptor", "unknown field"),
+    ("dx_support.yaml", SUPPORT, "    source: test\n", "", "source", "missing"),
+    ("dx_support.yaml", SUPPORT, "confidence: M", "confidence: high", "confidence", "not one of"),
+    ("attachments.yaml", ATTACHMENT, "pwk: RR", "pwk: P6", "pwk", "not a PWK01 report type valid on an 837P"),
+    ("attachments.yaml", ATTACHMENT, "pwk: RR", "pwk: ZZZ", "pwk", "not a PWK01"),
+    ("attachments.yaml", ATTACHMENT,
+     "document_kind: radiology_report", "document_kind: xray", "document_kind", "is not one of"),
+    ("attachments.yaml", ATTACHMENT,
+     "requires: [radiology_impression]", "requires: [impression]", "requires", "unknown fact name"),
+    ("attachments.yaml", ATTACHMENT, "codes: [70355]", "codes: [70999]", "codes", "not in medical_codes.csv"),
+    ("attachments.yaml", ATTACHMENT, "codes: [70355]", "categories: [radiology]", "categories", "unknown category"),
+    ("attachments.yaml", ATTACHMENT, "    codes: [70355]\n", "", "codes", "give codes, categories or both"),
+    ("attachments.yaml", ATTACHMENT, "severity: error", "severity: fatal", "severity", "not one of"),
+    ("attachments.yaml", ATTACHMENT, "    fix: test fix\n", "", "fix", "missing"),
+    ("attachments.yaml", ATTACHMENT, "id: imaging-att-test", "id: imaging-att-radiology", "id", "already used"),
+    ("elements.yaml", ELEMENT, "fact: max_opening_mm", "fact: opening", "fact", "unknown fact name"),
+    ("elements.yaml", ELEMENT, "categories: [tmd]", "categories: [jaw]", "categories", "unknown category"),
+    ("elements.yaml", ELEMENT, "categories: [tmd]", "codes: [X1234]", "codes", "not in medical_codes.csv"),
+    ("elements.yaml", ELEMENT, "severity: warning", "severity: info", "severity", "not one of"),
+    ("elements.yaml", ELEMENT, "label: test element", "label: " + "y" * 90, "label", "longer than 80"),
+    ("elements.yaml", ELEMENT, "confidence: M", "confidence: ''", "confidence", "not one of"),
+    ("modifiers.yaml", MODIFIER, "kind: laterality", "kind: side", "kind", "not one of"),
+    ("modifiers.yaml", MODIFIER, "modifiers: [RT, LT]", "modifiers: [RIGHT]", "modifiers", "two-character"),
+    ("modifiers.yaml", MODIFIER, 'payer: ""', "payer: aetna", "payer", "unknown payer id"),
+    ("modifiers.yaml", MODIFIER, "codes: [70328]", "codes: [70329]", "codes", "not in medical_codes.csv"),
+]
 
-@pytest.mark.parametrize(
-    ("old", "new", "column", "words"),
-    [
-        ("kind: laterality", "kind: side", "kind", "not one of"),
-        ("modifiers: [RT, LT]", "modifiers: [RIGHT]", "modifiers", "two-character"),
-        ('payer: ""', "payer: aetna", "payer", "unknown payer id"),
-        ("codes: [70328]", "codes: [70329]", "codes", "not in medical_codes.csv"),
-    ],
-)
-def test_bad_modifier_rule(data, old, new, column, words):
-    append(data / "modifiers.yaml", MODIFIER.replace(old, new))
-    _only(problems_of(data), "modifiers.yaml line", column, words)
+
+@pytest.mark.parametrize(("file", "template", "old", "new", "column", "words"), RULE_CASES)
+def test_bad_yaml_rule(data, file, template, old, new, column, words):
+    assert old in template
+    append(data / file, template.replace(old, new))
+    _only(problems_of(data), f"{file} line", column, words)
 
 
 @pytest.mark.parametrize(
     ("old", "new", "column", "words"),
     [
         ("filing_limit_days: 180", "filing_limit_days: soon", "filing_limit_days", "whole number"),
-        ("takes_cdt: false\n    prior_auth: [E0486, K1027, 21299", "takes_cdt: maybe\n    prior_auth: [E0486, K1027, 21299",
-         "takes_cdt", "true or false"),
+        ("takes_cdt: false\n    prior_auth: [E0486", "takes_cdt: maybe\n    prior_auth: [E0486", "takes_cdt",
+         "true or false"),
         ("prior_auth: [E0486, K1027, 21299", "prior_auth: [E0487, K1027, 21299", "prior_auth", "not in medical_codes"),
         ("'\\bBCBS\\b'", "'(BCBS'", "match", "not a valid regular expression"),
         ("id: bcbs", "id: medicare", "id", "defined twice"),
