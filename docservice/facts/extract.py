@@ -27,6 +27,8 @@ NAME_STOP = re.compile(
     re.IGNORECASE,
 )
 LINE_BREAK_PENALTY = 0.9  # a match spread over lines is more likely an OCR accident
+# ...except where a value is a block of lines by nature (a report section; a name with its NPI below)
+WHOLE_BLOCK_KINDS = frozenset({"text", "person", "referral", "signer"})
 OUT_OF_CONTEXT_PENALTY = 0.7
 TEXT_MAX = 500
 
@@ -149,7 +151,7 @@ def _read_match(
         past = history_cue(before, after, reading.cues, ignore=rule.ignore_history)
         historical = bool(past)
         cue = " / ".join(filter(None, (cue, past)))
-    if "\n" in text[start:end] and rule.kind != "text":
+    if "\n" in text[start:end] and rule.kind not in WHOLE_BLOCK_KINDS:
         confidence *= LINE_BREAK_PENALTY
     return ExtractedFact(
         name=rule.name,

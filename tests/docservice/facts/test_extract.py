@@ -35,6 +35,7 @@ READS = [
     ("RDI = 31", "rdi", 31.0),
     ("Respiratory disturbance index (RDI) was 44.2", "rdi", 44.2),
     ("Total events: 187", "respiratory_events", 187),
+    ("Total events: 187. Oxygen nadir 82%.", "respiratory_events", 187),
     ("Total apneas + hypopneas: 95", "respiratory_events", 95),
     ("There were 142 respiratory events during the night.", "respiratory_events", 142),
     ("Date of study: 03/14/2026", "sleep_study_date", "2026-03-14"),
