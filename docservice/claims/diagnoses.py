@@ -44,10 +44,7 @@ def supports(billing, code: str, icd: str) -> bool:
     if icd10.is_external_cause(icd):
         return False
     rule = billing.support_rule(code)
-    if rule is None:
-        return True
-    bare = icd10.normalize(icd).replace(".", "")
-    return bare.startswith(tuple(prefix.replace(".", "").upper() for prefix in rule.icd_prefixes))
+    return rule is None or rule.supported_by(icd)
 
 
 def set_pointers(lines: Sequence[ClaimLine], diagnoses: Sequence[dict], billing) -> None:

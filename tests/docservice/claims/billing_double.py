@@ -1,4 +1,4 @@
-"""A small stand-in for `crosswalk.billing` with the contract's shapes (issue 4 contract §1).
+"""A small stand-in for `crosswalk.billing`: the real row classes, rows chosen for the tests.
 
 The builder is tested against rows chosen here so each path (condition, unit rule, modifier
 rule, support rule) is tripped on purpose; tests against the shipped crosswalk data live in
@@ -6,71 +6,47 @@ test_with_crosswalk.py.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from types import SimpleNamespace
 
-
-@dataclass(frozen=True)
-class Candidate:
-    id: str
-    cdt: str
-    code: str
-    system: str = "CPT"
-    when: dict = field(default_factory=dict)
-    units: str = "one"
-    modifiers: tuple = ()
-    note: str = ""
-    source: str = "test"
-    confidence: str = "M"
+from crosswalks.billing import (
+    CodeCandidate,
+    DiagnosisHint,
+    MedicalCode,
+    ModifierRule,
+    Payer,
+    SleepCriteria,
+    SupportRule,
+)
 
 
-@dataclass(frozen=True)
-class Code:
-    code: str
-    system: str = "CPT"
-    label: str = "test label"
-    unlisted: bool = False
-    laterality: bool = False
-    em: bool = False
-    dme: bool = False
-    imaging: bool = False
-    max_units: int = 1
+def Candidate(id, cdt, code, system="CPT", *, when=None, units="one", modifiers=()):
+    return CodeCandidate(id=id, cdt=cdt, code=code, system=system, when=dict(when or {}), units=units,
+                         modifiers=tuple(modifiers), note="", source="test", confidence="M")
 
 
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    codes: tuple
-    kind: str
-    modifiers: tuple
-    payer: str = ""
-    message: str = ""
+def Code(code, system="CPT", **flags):
+    values = {"unlisted": False, "laterality": False, "em": False, "dme": False, "imaging": False, **flags}
+    return MedicalCode(code=code, system=system, label="test label", max_units=1, **values)
 
 
-@dataclass(frozen=True)
-class Support:
-    id: str
-    codes: tuple
-    icd_prefixes: tuple
-    label: str = ""
-    message: str = ""
+def Rule(id, codes, kind, modifiers, payer=""):
+    return ModifierRule(id=id, codes=codes, kind=kind, modifiers=modifiers, payer=payer, message="")
 
 
-@dataclass(frozen=True)
-class Hint:
-    category: str
-    code: str
-    role: str = "primary"
-    label: str = "hint label"
+def Support(id, codes, icd_prefixes):
+    return SupportRule(id=id, codes=codes, icd_prefixes=icd_prefixes, label="", message="")
 
 
-SLEEP = SimpleNamespace(ahi_min=15, events_min=30, ahi_low_min=5, events_low_min=10,
-                        low_icd_prefixes=("I10", "E66"), low_symptoms=("daytime_sleepiness", "hypertension"))
+def Hint(category, code, role="primary"):
+    return DiagnosisHint(category=category, code=code, role=role, label="hint label")
+
+
+SLEEP = SleepCriteria(low_icd_prefixes=("I10", "E66"), low_symptoms=("daytime_sleepiness", "hypertension"))
 
 
 def payer(id: str, *, medicare=False, takes_cdt=False, label=None):
-    return SimpleNamespace(id=id, label=label or id, match=(), medicare=medicare, takes_cdt=takes_cdt,
-                           prior_auth=(), filing_limit_days=365, sleep=SLEEP)
+    return Payer(id=id, label=label or id, match=(), medicare=medicare, takes_cdt=takes_cdt,
+                 prior_auth=(), filing_limit_days=365, sleep=SLEEP)
 
 
 PAYERS = (payer("medicare", medicare=True, label="Medicare"), payer("cdt-payer", takes_cdt=True), payer("default"))
