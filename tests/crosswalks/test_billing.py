@@ -167,12 +167,30 @@ def test_support_rules(b):
     assert rule.supported_by("G47.33") and rule.supported_by("g4733")
     assert not rule.supported_by("G47.30") and not rule.supported_by("R06.83")
     biopsy = b.support_rule("40808")
-    assert biopsy.supported_by("K13.79") and biopsy.supported_by("C02.9") and not biopsy.supported_by("K02.9")
+    assert biopsy.supported_by("K13.79") and biopsy.supported_by("C06.0") and not biopsy.supported_by("K02.9")
     ridge = b.support_rule("41874")
     assert ridge.supported_by("K08.20") and not ridge.supported_by("K05.30")
     tmd = b.support_rule("D7880")
     assert tmd is b.support_rule("21299") and tmd.supported_by("M26.621") and not tmd.supported_by("G47.63")
     assert b.support_rule("99213") is None
+
+
+@pytest.mark.parametrize(
+    ("code", "icd", "supported"),
+    [
+        ("40490", "K13.0", True),   # lip disease, lip biopsy
+        ("40490", "K13.79", True),  # any oral-mucosa lesion supports any soft-tissue site
+        ("40490", "K14.8", False),  # a tongue disease does not support a lip biopsy
+        ("41100", "K14.8", True),
+        ("41105", "C01", True),
+        ("41100", "C00.1", False),  # lip cancer, tongue biopsy
+        ("41108", "K11.6", True),
+        ("42100", "C05.0", True),
+        ("42100", "C02.9", False),
+    ],
+)
+def test_biopsy_support_follows_the_site(b, code, icd, supported):
+    assert b.support_rule(code).supported_by(icd) is supported
 
 
 def test_attachments_match_codes_or_categories(b):
