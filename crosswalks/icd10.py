@@ -98,9 +98,10 @@ def laterality(code: str) -> Laterality | None:
     parent = icd.get_parent(base)
     relatives = [c for c in (icd.get_children(parent) if parent else []) if c != base]
     relatives += list(icd.get_children(base)) if not icd.is_leaf(base) else []
-    if any(_side_in(description(c)) in ("right", "left", "bilateral") for c in relatives):
-        return "unspecified"
-    return None
+    # Sides exist for the concept only when relatives come as a right AND a left version; a lone
+    # "Left ventricular failure" next to "Heart failure, unspecified" is anatomy, not laterality.
+    sides = {_side_in(description(c)) for c in relatives}
+    return "unspecified" if {"right", "left"} <= sides else None
 
 
 # ------------------------------------------------------------------------------------ helpers

@@ -77,6 +77,11 @@ def test_injury_and_external_cause(code, injury, external):
         ("M79.11", None),
         ("M26.69", None),
         ("M26.60", "unspecified"),  # the parent whose children carry the side
+        ("M26.649", "unspecified"),  # "unspecified temporomandibular joint": siblings are right and left
+        ("H66.90", "unspecified"),  # "unspecified ear"
+        ("I50.9", None),  # a sibling is "Left ventricular failure": anatomy, not a side of this concept
+        ("S02.670A", "unspecified"),
+        ("S02.671A", "right"),
         ("XYZ", None),
     ],
 )
