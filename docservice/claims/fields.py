@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from crosswalks import icd10
 from docservice.claims.citing import cite, first_present, shown
 from docservice.claims.vocabulary import Vocabulary
 from docservice.models import Case, ClaimLine, Fact, InsurancePlan
@@ -61,7 +62,7 @@ def propose_fields(
                          f"the physician who ordered {dme_lines[0].code}")
     _physician_field(fields, facts, "referral_source", "referring_provider", "DN", "the referring provider")
     _authorization_fields(fields, facts)
-    _accident_fields(fields, facts, vocabulary)
+    _accident_fields(fields, case, facts, vocabulary)
     _onset_field(fields, facts, vocabulary)
     return fields
 
@@ -107,10 +108,15 @@ def _authorization_fields(fields: FieldSet, facts: Sequence[Fact]) -> None:
         fields.set("authorization_end_date", str(end.value), f"authorization end documented ({cite(end)})")
 
 
-def _accident_fields(fields: FieldSet, facts: Sequence[Fact], vocabulary: Vocabulary) -> None:
+def _accident_fields(fields: FieldSet, case: Case, facts: Sequence[Fact], vocabulary: Vocabulary) -> None:
+    """Box 10: set for an injury only — a dated injury, or a mechanism in a case that is about one.
+
+    An accident indicator sends the payer looking for a liable third party, so a stray word
+    ("trauma", "fall asleep") in a sleep or pathology case must not set it.
+    """
     injury_date = first_present(facts, "injury_date")
     mechanism = first_present(facts, "injury_mechanism")
-    if injury_date is None and mechanism is None:
+    if injury_date is None and (mechanism is None or not _is_injury_case(case, vocabulary)):
         return
     how = str(mechanism.value) if mechanism else ""
     related = vocabulary.accident_related.get(how, vocabulary.accident_related_default)
@@ -124,6 +130,11 @@ def _accident_fields(fields: FieldSet, facts: Sequence[Fact], vocabulary: Vocabu
         accident["state"] = state
         reasons.append(f"state {state} from the injury place")
     fields.set("accident", accident, "; ".join(reasons))
+
+
+def _is_injury_case(case: Case, vocabulary: Vocabulary) -> bool:
+    categories = {case.category, *(item.get("category") for item in case.categories or () if isinstance(item, dict))}
+    return bool(categories & vocabulary.injury_categories) or any(icd10.is_injury(p.icd10) for p in case.problems)
 
 
 _STATE_TOKEN = re.compile(r"\b([A-Z]{2})\b")

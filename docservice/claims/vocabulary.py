@@ -33,6 +33,7 @@ class Vocabulary:
     accident_related: dict[str, str]
     accident_related_default: str
     onset_facts: tuple[str, ...]
+    injury_categories: frozenset[str]
     states: frozenset[str]
 
     def match_words(self, condition: str, text: str) -> tuple[str, str] | None:
@@ -67,6 +68,7 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         accident_related={str(k): str(v) for k, v in raw["accident_related"].items()},
         accident_related_default=str(raw["accident_related_default"]),
         onset_facts=tuple(raw["onset_facts"]),
+        injury_categories=frozenset(raw["injury_categories"]),
         states=frozenset(str(state).upper() for state in raw["states"]),
     )
 

@@ -92,3 +92,12 @@ def test_every_field_and_line_value_has_a_why():
     assert set(claim.fields) <= set(claim.why)
     for line in claim.lines:
         assert {"code", "units", "modifiers", "charge", "pointers", "service_date"} <= set(line.why)
+
+
+def test_a_mechanism_word_outside_an_injury_case_is_not_an_accident():
+    facts = [fact("injury_mechanism", "other")]
+    assert "accident" not in build(case(procedure("D9947"), problems=("G47.33",), category="sleep"), facts).fields
+    trauma = build(case(procedure("D0140"), category="trauma"), facts)
+    assert trauma.fields["accident"] == {"related": "other"}
+    injury_dx = build(case(procedure("D0140"), problems=("S02.5XXA",), category="clearance"), facts)
+    assert injury_dx.fields["accident"] == {"related": "other"}
