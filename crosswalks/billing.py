@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
 from crosswalks import icd10
@@ -127,7 +128,7 @@ class CodeCandidate:
     cdt: str
     code: str
     system: str  # CPT | HCPCS | CDT (a D-code on the CMS-1500)
-    when: Mapping[str, str]
+    when: Mapping[str, str] = field(hash=False)  # read-only; excluded from the hash (a mapping is unhashable)
     units: str  # one | per_quadrant | per_tooth | per_arch | per_cm
     modifiers: tuple[str, ...]  # always added to the line
     note: str
@@ -257,7 +258,7 @@ class Payer:
         return any(re.search(rx, text, re.IGNORECASE) for rx in self.match)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity equality and hash: one Billing per loaded crosswalk
 class Billing:
     claim_codes: tuple[CodeCandidate, ...]
     medical_codes: tuple[MedicalCode, ...]
@@ -536,7 +537,8 @@ def _load_claim_codes(data_dir: Path, categories: set[str], known: Mapping[str, 
             ok = False
         seen.setdefault(key, row["id"])
         if ok:
-            out.append(CodeCandidate(id=row["id"], cdt=cdt, code=code, system=system, when=when, units=row["units"],
+            out.append(CodeCandidate(id=row["id"], cdt=cdt, code=code, system=system, when=MappingProxyType(when),
+                                     units=row["units"],
                                      modifiers=modifiers, note=row["note"], source=row["source"],
                                      confidence=row["confidence"], line=line))
     _require_defaults(problems, file, out)

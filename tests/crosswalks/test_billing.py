@@ -260,3 +260,12 @@ def test_payer_settings(b):
     assert {"E0486", "21299", "D7880"} <= set(bcbs.prior_auth)
     assert b.payer("Aetna").prior_auth == ()
     assert [p.id for p in b.payers][0] == "default"
+
+
+def test_loaded_tables_are_immutable_and_hashable():
+    cw = load_crosswalk()
+    cand = cw.billing.candidates("D7286")[0]
+    with pytest.raises(TypeError):
+        cand.when["site"] = "palate"  # type: ignore[index]
+    assert len(set(cw.billing.claim_codes)) == len(cw.billing.claim_codes)
+    assert {cw: 1}[cw] == 1  # usable as a cache key, as before the billing tables existed
