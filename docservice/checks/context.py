@@ -63,11 +63,17 @@ class CheckContext:
         """(1-based position, line) in claim order."""
         return enumerate(self.lines, start=1)
 
-    def pointed_codes(self, line: ClaimLine) -> list[str]:
-        """The diagnosis codes a line points at (pointers out of range are ignored here)."""
+    def pointed(self, line: ClaimLine) -> list[tuple[int, dict]]:
+        """(1-based position, diagnosis) a line points at (pointers out of range are ignored here)."""
         diagnoses = self.diagnoses
-        return [diagnoses[p - 1].get("code", "") for p in line.pointers or []
-                if isinstance(p, int) and 1 <= p <= len(diagnoses)]
+        return [(p, diagnoses[p - 1]) for p in line.pointers or [] if isinstance(p, int) and 1 <= p <= len(diagnoses)]
+
+    def pointed_codes(self, line: ClaimLine) -> list[str]:
+        return [diagnosis.get("code", "") for _, diagnosis in self.pointed(line)]
+
+    def confirmed(self, diagnosis: dict) -> bool:
+        """Does the chart (problem list, a document) or a person stand behind this diagnosis?"""
+        return diagnosis.get("source") != "crosswalk" or "diagnoses" in (self.claim.edited or [])
 
     def medical_code(self, code: str):
         """The crosswalk's MedicalCode of a claim code, cached per run (None when unknown)."""

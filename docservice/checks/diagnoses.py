@@ -1,12 +1,27 @@
 """Diagnoses against lines: support rules, pointers, unused and unconfirmed diagnoses, claim limits."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
+from crosswalks import icd10
 from docservice.checks.context import CheckContext
 from docservice.checks.evidence import crosswalk_evidence, diagnosis_evidence, line_evidence
 from docservice.checks.findings import Finding
 
+# Site words of ICD-10-CM descriptions, by the crosswalk's `site` vocabulary (both tongue sites are
+# one family: descriptions never say anterior or posterior).
+SITE_WORDS = {
+    "lip": re.compile(r"\blips?\b"),
+    "tongue": re.compile(r"\btongue\b"),
+    "palate": re.compile(r"\bpalat"),
+    "floor_of_mouth": re.compile(r"\bfloor of (?:the )?mouth\b"),
+    "gingiva": re.compile(r"\bgingiv|\bgums?\b"),
+    "buccal_mucosa": re.compile(r"\bbuccal\b|\bcheek\b"),
+}
+SITE_FAMILY = {"tongue_anterior": "tongue", "tongue_posterior": "tongue"}
+# The vestibule lies between lips, cheeks and gums: their diagnoses fit a vestibule code.
+SITES_FITTING = {"vestibule": {"vestibule", "lip", "buccal_mucosa", "gingiva"}}
 MAX_DIAGNOSES = 12  # CMS-1500 box 21 A-L
 MAX_POINTERS = 4  # box 24E
 
@@ -21,23 +36,67 @@ def matches_prefix(code: str, prefixes: Iterable[str]) -> bool:
 
 
 def check_support(ctx: CheckContext) -> Iterator[Finding]:
-    """dx-does-not-support: the diagnoses a line points at do not justify its code (crosswalk support rules)."""
+    """dx-does-not-support: the diagnoses a line points at do not justify its code (crosswalk support rules).
+
+    Support resting only on a crosswalk suggestion while the documented diagnoses say something
+    else is no support: the suggestion would paper over a real mismatch.
+    """
     for position, line in ctx.numbered_lines():
         rule = ctx.billing.support_rule(line.code) or (ctx.billing.support_rule(line.cdt) if line.cdt else None)
-        pointed = ctx.pointed_codes(line)
-        if rule is None or not pointed or any(matches_prefix(code, rule.icd_prefixes) for code in pointed):
+        pointed = ctx.pointed(line)
+        if rule is None or not pointed:
             continue
-        wanted = ", ".join(rule.icd_prefixes[:6]) + (", ..." if len(rule.icd_prefixes) > 6 else "")
-        on_claim = [(p, d) for p, d in enumerate(ctx.diagnoses, start=1) if matches_prefix(d.get("code", ""), rule.icd_prefixes)]
-        fix = (f"Point the line at diagnosis {on_claim[0][0]} ({on_claim[0][1].get('code')})."
-               if on_claim else f"Add the documented diagnosis (one of {wanted}) and point the line at it, "
-               "or remove the line if the documents do not support it.")
-        yield Finding("dx-does-not-support", "error",
-                      f"{ctx.describe_line(position, line).capitalize()}, points only at {', '.join(pointed)}, "
-                      f"which does not support it ({rule.label or 'see the crosswalk rule'})."
-                      + (f" {rule.message}" if rule.message else ""),
-                      fix, line=position,
-                      evidence=[line_evidence(line, position), crosswalk_evidence(rule, prefixes=list(rule.icd_prefixes))])
+        supporting = [(p, d) for p, d in pointed if matches_prefix(d.get("code", ""), rule.icd_prefixes)]
+        documented = [(p, d) for p, d in enumerate(ctx.diagnoses, start=1) if ctx.confirmed(d)]
+        base = [line_evidence(line, position), crosswalk_evidence(rule, prefixes=list(rule.icd_prefixes))]
+        subject = ctx.describe_line(position, line).capitalize()
+        why = f" ({rule.label})" if rule.label else ""
+        if not supporting:
+            wanted = ", ".join(rule.icd_prefixes[:6]) + (", ..." if len(rule.icd_prefixes) > 6 else "")
+            on_claim = [(p, d) for p, d in enumerate(ctx.diagnoses, start=1) if matches_prefix(d.get("code", ""), rule.icd_prefixes)]
+            fix = (f"Point the line at diagnosis {on_claim[0][0]} ({on_claim[0][1].get('code')})."
+                   if on_claim else f"Add the documented diagnosis (one of {wanted}) and point the line at it, "
+                   "or remove the line if the documents do not support it.")
+            yield Finding("dx-does-not-support", "error",
+                          f"{subject}, points only at {', '.join(d.get('code', '') for _, d in pointed)}, "
+                          f"which does not support it{why}." + (f" {rule.message}" if rule.message else ""),
+                          fix, line=position, evidence=base)
+        elif not any(ctx.confirmed(d) for _, d in supporting) and documented:
+            yield Finding("dx-does-not-support", "error",
+                          f"{subject}, is supported only by the suggested {supporting[0][1].get('code')}; the "
+                          f"documented diagnosis ({', '.join(d.get('code', '') for _, d in documented)}) "
+                          f"does not support it{why}.",
+                          "Check the chart: if the suggested diagnosis is right, confirm it on the claim and the "
+                          "problem list; otherwise the documents do not support this service.",
+                          line=position, evidence=base + [diagnosis_evidence(d, p) for p, d in supporting + documented])
+        yield from site_mismatch(ctx, position, line, pointed)
+
+
+def named_sites(text: str) -> set[str]:
+    """The oral sites (crosswalk `site` vocabulary) a diagnosis description names."""
+    low = f" {text.lower()} "
+    return {site for site, pattern in SITE_WORDS.items() if pattern.search(low)}
+
+
+def site_mismatch(ctx: CheckContext, position: int, line, pointed) -> Iterator[Finding]:
+    """A site-specific code (lip biopsy) pointed at diagnoses of another site only (a tongue disease)."""
+    candidate = next((c for c in ctx.billing.candidates(line.cdt) if c.code == line.code and "site" in c.when), None) \
+        if line.cdt else None
+    if candidate is None:
+        return
+    billed = SITE_FAMILY.get(candidate.when["site"], candidate.when["site"])
+    fitting = SITES_FITTING.get(billed, {billed})
+    named = [(p, d, named_sites(icd10.description(d.get("code", "")))) for p, d in pointed]
+    if any(fitting & sites or not sites for _, _, sites in named):
+        return  # some diagnosis names this site, or names none (a site-neutral lesion code)
+    others = sorted({site for _, _, sites in named for site in sites})
+    yield Finding("dx-does-not-support", "error",
+                  f"{ctx.describe_line(position, line).capitalize()}, is for the {billed.replace('_', ' ')}, but its "
+                  f"diagnoses are of the {', '.join(o.replace('_', ' ') for o in others)}.",
+                  "Make the code and the diagnosis name the same site: correct the diagnosis to the site treated, "
+                  "or the code if the note names another site.",
+                  line=position, evidence=[line_evidence(line, position), crosswalk_evidence(candidate)]
+                  + [diagnosis_evidence(d, p) for p, d, _ in named])
 
 
 def check_pointers(ctx: CheckContext) -> Iterator[Finding]:

@@ -32,6 +32,31 @@ def test_supporting_diagnosis_on_the_claim_but_not_pointed_at(check):
     assert found and "diagnosis 2" in found[0].fix
 
 
+def test_only_a_suggested_diagnosis_against_the_documented_one(check):
+    made = case("bone_graft")
+    built = claim([{"code": "K08.20", "source": "crosswalk"}, {"code": "K05.30", "source": "problem"}],
+                  [line("41874", cdt="D7320")])
+    found = of(check(made, built, []), "dx-does-not-support")
+    assert [f.severity for f in found] == ["error"] and "K05.30" in found[0].message
+    built.edited = ["diagnoses"]  # a person confirmed the suggestion
+    assert not of(check(made, built, []), "dx-does-not-support")
+    alone = claim([{"code": "K08.20", "source": "crosswalk"}], [line("41874", cdt="D7320")])
+    assert not of(check(made, alone, []), "dx-does-not-support")  # nothing documented: only dx-unconfirmed
+
+
+@pytest.mark.parametrize("code, dx, wrong", [
+    ("40490", "K14.8", True),  # lip biopsy, tongue disease
+    ("41100", "K13.0", True),  # tongue biopsy, disease of the lips
+    ("40490", "K13.0", False),
+    ("41100", "K14.8", False),
+    ("40490", "K13.79", False),  # a lesion code naming no site
+    ("40808", "K13.0", False),  # the labial vestibule fits a lip diagnosis
+])
+def test_site_of_the_code_against_the_site_of_the_diagnosis(check, code, dx, wrong):
+    built = claim([dx], [line(code, cdt="D7286")])
+    assert bool(of(check(case("pathology"), built, []), "dx-does-not-support")) is wrong
+
+
 def test_unused_diagnosis_warns(check):
     made, built, facts = sleep_scenario()
     built.diagnoses.append({"code": "I10", "source": "problem"})
