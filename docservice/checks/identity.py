@@ -17,16 +17,34 @@ PROVIDER_FIELDS = {
 }
 
 
+# Facts naming a physician with an NPI: a wrong number there ends up on the claim or the order.
+NPI_FACTS = {"ordering_physician": "ordering physician", "interpreting_physician": "interpreting physician",
+             "referral_source": "referring physician"}
+
+
 def check_npis(ctx: CheckContext) -> Iterator[Finding]:
-    """npi-invalid: every NPI on the claim passes the check digit (Luhn over 80840 + NPI)."""
+    """npi-invalid: every NPI on the claim, and on the documents' physicians, passes the check digit
+    (Luhn over 80840 + NPI)."""
+    reported = set()
     for field, label in PROVIDER_FIELDS.items():
         provider = ctx.fields.get(field)
         npi = str(provider.get("npi") or "").strip() if isinstance(provider, dict) else ""
         if npi and not is_valid_npi(npi):
+            reported.add(npi)
             yield Finding("npi-invalid", "error",
                           f"The {label}'s NPI ({npi}) is not a valid NPI: its check digit does not match.",
                           f"Look the {label} up in the NPI registry (NPPES) and correct the number.",
                           evidence=[field_evidence(field, provider)])
+    for name, label in NPI_FACTS.items():
+        for fact in ctx.present(name):
+            npi = str(fact.value.get("npi") or "").strip() if isinstance(fact.value, dict) else ""
+            if npi and npi not in reported and not is_valid_npi(npi):
+                reported.add(npi)
+                yield Finding("npi-invalid", "error",
+                              f"The {label}'s NPI in the documents ({npi}) is not a valid NPI: its check digit "
+                              "does not match.",
+                              f"Ask the {label}'s office for the correct NPI (or look it up in NPPES); a corrected "
+                              "document may be needed.", evidence=[fact_evidence(fact)])
 
 
 def check_ordering_provider(ctx: CheckContext) -> Iterator[Finding]:

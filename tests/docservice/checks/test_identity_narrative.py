@@ -21,6 +21,16 @@ def test_every_npi_on_the_claim_is_checked(check, field):
     assert [f.severity for f in found] == ["error"] and found[0].evidence[0]["id"] == field
 
 
+@pytest.mark.parametrize("name", ["ordering_physician", "interpreting_physician", "referral_source"])
+def test_npis_read_from_the_documents_are_checked_once(check, name):
+    made, built, facts = sleep_scenario()
+    facts.append(fact(name, {"name": "Test Physician Epsilon", "npi": "1234567890"}))
+    found = of(check(made, built, facts), "npi-invalid")
+    assert [f.evidence[0]["kind"] for f in found] == ["fact"]
+    built.fields["referring_provider"] = {"name": "Test Physician Epsilon", "npi": "1234567890"}
+    assert [f.evidence[0]["kind"] for f in of(check(made, built, facts), "npi-invalid")] == ["claim_field"]
+
+
 def test_dme_line_needs_the_ordering_provider(check):
     made, built, facts = sleep_scenario()
     assert not of(check(made, built, facts), "provider-missing")
