@@ -44,7 +44,10 @@ def check_support(ctx: CheckContext) -> Iterator[Finding]:
     for position, line in ctx.numbered_lines():
         rule = ctx.billing.support_rule(line.code) or (ctx.billing.support_rule(line.cdt) if line.cdt else None)
         pointed = ctx.pointed(line)
-        if rule is None or not pointed:
+        if not pointed:
+            continue
+        if rule is None:
+            yield from site_mismatch(ctx, position, line, pointed)
             continue
         supporting = [(p, d) for p, d in pointed if matches_prefix(d.get("code", ""), rule.icd_prefixes)]
         documented = [(p, d) for p, d in enumerate(ctx.diagnoses, start=1) if ctx.confirmed(d)]
@@ -69,7 +72,8 @@ def check_support(ctx: CheckContext) -> Iterator[Finding]:
                           "Check the chart: if the suggested diagnosis is right, confirm it on the claim and the "
                           "problem list; otherwise the documents do not support this service.",
                           line=position, evidence=base + [diagnosis_evidence(d, p) for p, d in supporting + documented])
-        yield from site_mismatch(ctx, position, line, pointed)
+        else:
+            yield from site_mismatch(ctx, position, line, pointed)  # one finding per line is enough
 
 
 def named_sites(text: str) -> set[str]:
