@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from docservice.facts import values
-from docservice.facts.patterns import Pattern, Patterns, Rule, load_patterns
+from docservice.facts.patterns import Pattern, Patterns, Rule, Where, load_patterns
 from docservice.facts.scope import Cues, build_cues, history_cue, negation_cue
 from docservice.facts.text import Sentences, clean, snippet, split_sentences
 
@@ -31,6 +31,9 @@ LINE_BREAK_PENALTY = 0.9  # a match spread over lines is more likely an OCR acci
 WHOLE_BLOCK_KINDS = frozenset({"text", "person", "referral", "signer"})
 OUT_OF_CONTEXT_PENALTY = 0.7
 TEXT_MAX = 500
+UNKNOWN_KINDS = frozenset({None, "", "other"})  # documents the classifier could not name
+HEAD_LINES = 8  # the head of a document: letterhead, title and first header fields
+HEAD_CHARS = 700
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,21 @@ class _Reading:
     reference_date: date | None
     patterns: Patterns
     cues: Cues
+    kind: str | None = None
+    head: str = ""
     taken: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def reads(self, where: Where) -> bool:
+        """Whether a rule or pattern restricted to some documents reads this one."""
+        if where.anywhere:
+            return True
+        if where.document is not None and not where.document.search(self.text):
+            return False
+        if where.kinds and self.kind in where.kinds:
+            return True
+        if where.header is not None and (not where.kinds or self.kind in UNKNOWN_KINDS):
+            return bool(where.header.search(self.head))
+        return not where.kinds and where.header is None
 
 
 @functools.cache
@@ -72,22 +89,41 @@ def _cues() -> Cues:
     return build_cues(load_patterns().scope)
 
 
+def document_head(text: str) -> str:
+    """The first lines of a document (letterhead, title, header fields), where its kind shows."""
+    return "\n".join(text.strip().splitlines()[:HEAD_LINES])[:HEAD_CHARS]
+
+
 def extract_text_facts(
-    text: str, *, page: int | None = None, reference_date: date | None = None, source: str = "document"
+    text: str,
+    *,
+    page: int | None = None,
+    reference_date: date | None = None,
+    source: str = "document",
+    kind: str | None = None,
+    head: str | None = None,
 ) -> list[ExtractedFact]:
     """Every fact the patterns find in `text`, in reading order.
 
     `page` (1-based) is copied onto each fact. `reference_date` (the date the text was written)
     lets "since January" become a number of days; without it such wording is skipped.
+    `kind` is the document's kind (Document.kind; None when unknown) and `head` the first lines of
+    its first page (default: of `text`): rules of patterns.yaml may read only some documents (an
+    IMPRESSION is a radiology impression only in a radiology report; an Rx's own date is its order date).
     """
     if not text or not text.strip():
         return []
-    reading = _Reading(text, split_sentences(text), reference_date, load_patterns(), _cues())
+    reading = _Reading(text, split_sentences(text), reference_date, load_patterns(), _cues(), kind=kind,
+                       head=document_head(text) if head is None else head)
     facts: list[ExtractedFact] = []
     for rule in reading.patterns.rules:
+        if not reading.reads(rule.where):
+            continue
         for contrary, pattern_list in ((True, rule.contrary), (False, rule.patterns)):
             for pattern in pattern_list:
-                facts.extend(_read_pattern(reading, rule, pattern, contrary=contrary))
+                if reading.reads(pattern.where):
+                    facts.extend(_read_pattern(reading, rule, pattern, contrary=contrary))
+    facts = _drop_outranked(reading, facts)
     facts.sort(key=lambda fact: (fact.start, fact.name))
     return [
         ExtractedFact(**{**fact.__dict__, "page": page, "source": source}) if (page or source != "document") else fact
@@ -107,6 +143,18 @@ def _read_pattern(reading: _Reading, rule: Rule, pattern: Pattern, *, contrary: 
             reading.taken.setdefault(key, []).append((start, end))
             out.append(fact)
     return out
+
+
+def _drop_outranked(reading: _Reading, facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """A more specific value beats a general one read in the same sentence ("fell off his bike": bicycle, not fall)."""
+    beaten: set[int] = set()
+    for rule in reading.patterns.rules:
+        for winner, losers in rule.outranks:
+            sentences = {reading.sentences.around(fact.start) for fact in facts
+                         if fact.name == rule.name and fact.value == winner and fact.present}
+            beaten.update(id(fact) for fact in facts if fact.name == rule.name and fact.value in losers
+                          and reading.sentences.around(fact.start) in sentences)
+    return [fact for fact in facts if id(fact) not in beaten]
 
 
 def _trimmed_span(text: str, match: re.Match) -> tuple[int, int]:
@@ -131,7 +179,8 @@ def _read_match(
     sentence = text[first:last]
     confidence = pattern.confidence
     if rule.context and not rule.context.search(sentence):
-        if not rule.context_optional:
+        in_document = rule.document_context is not None and rule.document_context.search(text)
+        if not (rule.context_optional or in_document):
             return None
         confidence *= OUT_OF_CONTEXT_PENALTY
     if rule.exclude_context and rule.exclude_context.search(sentence):
@@ -307,6 +356,8 @@ def read_referral(reading, rule, pattern, match):
     value = person[0]
     reach = reading.text[match.start():min(len(reading.text), match.end() + NPI_REACH)]
     specialty = next((name for regex, name in rule.specialties if regex.search(reach)), None)
+    if specialty is None and pattern.letterhead:
+        specialty = next((name for regex, name in rule.specialties if regex.search(reading.head)), None)
     value = {"name": value["name"], "npi": value["npi"], "specialty": specialty}
     return value, _display(rule, value["name"] + (f", {specialty.replace('_', ' ')}" if specialty else ""))
 

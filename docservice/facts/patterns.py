@@ -20,8 +20,9 @@ FLAGS = re.IGNORECASE
 RULE_KEYS = {
     "name", "kind", "patterns", "contrary", "terms", "units", "range", "context", "context_optional",
     "exclude_context", "not_before", "negatable", "history", "ignore_history", "confidence", "group",
-    "display", "specialties",
+    "display", "specialties", "kinds", "header", "document", "document_context", "outranks",
 }
+PATTERN_KEYS = {"re", "confidence", "value", "dotall", "kinds", "header", "document", "letterhead"}
 SCOPE_KEYS = {
     "preceding_negations", "following_negations", "pseudo_negations", "preceding_history",
     "following_history", "termination", "window_before", "window_after",
@@ -33,10 +34,33 @@ class PatternFileError(ValueError):
 
 
 @dataclass(frozen=True)
+class Where:
+    """Which documents a rule or pattern reads (empty: every document).
+
+    `kinds`: Document.kind values it reads; `header`: a regex the head of the document (its first
+    lines) must match, which also admits a document whose kind is unknown when `kinds` is given;
+    `document`: a regex the whole page must match ("proof of delivery" makes a note a delivery note).
+    """
+
+    kinds: frozenset[str] = frozenset()
+    header: re.Pattern | None = None
+    document: re.Pattern | None = None
+
+    @property
+    def anywhere(self) -> bool:
+        return not (self.kinds or self.header or self.document)
+
+
+EVERYWHERE = Where()
+
+
+@dataclass(frozen=True)
 class Pattern:
     regex: re.Pattern
     confidence: float
     value: object = None  # a fixed value for this wording, if the rule gives one
+    where: Where = EVERYWHERE
+    letterhead: bool = False  # a document-level reading: details missing near the match come from the head
 
 
 @dataclass(frozen=True)
@@ -58,6 +82,9 @@ class Rule:
     ignore_history: frozenset[str] = frozenset()
     group: str = ""
     display: str = ""
+    where: Where = EVERYWHERE
+    document_context: re.Pattern | None = None  # with `context`: the page may give the context instead
+    outranks: tuple[tuple[str, frozenset[str]], ...] = ()  # term value -> values it beats in one sentence
 
 
 @dataclass(frozen=True)
@@ -139,9 +166,13 @@ def _compile_rule(raw: dict, macros: dict[str, str]) -> Rule:
         out = []
         for index, item in enumerate(raw.get(key) or []):
             spec = item if isinstance(item, dict) else {"re": item}
+            where = f"Rule {name} {key}[{index}]"
+            if set(spec) - PATTERN_KEYS:
+                raise PatternFileError(f"{where}: unknown keys {sorted(set(spec) - PATTERN_KEYS)}.")
             source = expand(str(spec["re"]), macros, extra=extra)
-            regex = _compile(source, f"Rule {name} {key}[{index}]", dotall=bool(spec.get("dotall")))
-            out.append(Pattern(regex=regex, confidence=float(spec.get("confidence", base)), value=spec.get("value")))
+            regex = _compile(source, where, dotall=bool(spec.get("dotall")))
+            out.append(Pattern(regex=regex, confidence=float(spec.get("confidence", base)), value=spec.get("value"),
+                               where=_read_where(spec, macros, where), letterhead=bool(spec.get("letterhead"))))
         return tuple(out)
 
     compiled = patterns("patterns")
@@ -173,7 +204,29 @@ def _compile_rule(raw: dict, macros: dict[str, str]) -> Rule:
         ignore_history=frozenset(cue.lower() for cue in raw.get("ignore_history") or ()),
         group=str(raw.get("group", "")),
         display=str(raw.get("display", "")),
+        where=_read_where(raw, macros, f"Rule {name}"),
+        document_context=optional("document_context"),
+        outranks=_read_outranks(raw.get("outranks") or {}, {value for _, value in terms}, f"Rule {name}"),
     )
+
+
+def _read_where(spec: dict, macros: dict[str, str], where: str) -> Where:
+    kinds = spec.get("kinds") or ()
+    if isinstance(kinds, str) or not all(isinstance(kind, str) for kind in kinds):
+        raise PatternFileError(f"{where}: kinds must be a list of document kinds.")
+
+    def regex(key: str) -> re.Pattern | None:
+        source = spec.get(key)
+        return _compile(expand(str(source), macros), f"{where} {key}") if source else None
+
+    return Where(kinds=frozenset(kinds), header=regex("header"), document=regex("document"))
+
+
+def _read_outranks(raw: dict, values: set[str], where: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    named = set(raw) | {beaten for beatens in raw.values() for beaten in beatens}
+    if not named <= values:
+        raise PatternFileError(f"{where}: outranks names values {sorted(named - values)} the rule does not read.")
+    return tuple((str(value), frozenset(map(str, beaten))) for value, beaten in raw.items())
 
 
 def _term_sources(terms: dict) -> list[tuple[str, str]]:

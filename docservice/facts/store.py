@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from docservice.facts.extract import ExtractedFact, extract_text_facts
+from docservice.facts.extract import ExtractedFact, document_head, extract_text_facts
 from docservice.facts.values import parse_date
 from docservice.models import Case, Document, Fact
 
@@ -33,13 +33,16 @@ def document_date(text: str) -> date | None:
 def read_document(document: Document) -> list[tuple[int, ExtractedFact]]:
     """(page id, fact) for each fact on the finished pages of one document."""
     pages = [page for page in document.pages if page.status in READ_STATUSES and page.text]
-    reference = document_date("\n".join(page.text for page in pages[:1]))
+    first_page = "\n".join(page.text for page in pages[:1])
+    reference = document_date(first_page)
+    head = document_head(first_page)  # page 2 of a letter is still the letter its letterhead says
     out = []
     for page in pages:
         factor = DOUBTFUL_PAGE if page.status == "needs_review" else 1.0
         if page.mean_confidence is not None and page.mean_confidence < LOW_OCR_CONFIDENCE:
             factor *= DOUBTFUL_PAGE
-        for fact in extract_text_facts(page.text, page=page.index + 1, reference_date=reference):
+        for fact in extract_text_facts(page.text, page=page.index + 1, reference_date=reference,
+                                       kind=document.kind, head=head):
             out.append((page.id, _scaled(fact, factor)))
     return out
 

@@ -11,7 +11,8 @@ from docservice.facts.text import clean
 
 WORD_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "few": 3, "several": 3,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "eighteen": 18, "twenty": 20,
+    "few": 3, "a few": 3, "several": 3, "a couple": 2, "couple of": 2, "a couple of": 2,
 }
 UNIT_DAYS = {"d": 1, "day": 1, "w": 7, "wk": 7, "week": 7, "m": 30, "mo": 30, "month": 30, "y": 365, "yr": 365, "year": 365}
 CREDENTIALS = re.compile(
@@ -51,7 +52,7 @@ def parse_date(text: str) -> date | None:
 
 def duration_days(amount: str, unit: str) -> int | None:
     """("8", "months") -> 240: months count 30 days and years 365, as a duration on a form does."""
-    amount = amount.lower()
+    amount = clean(amount).lower()
     number = WORD_NUMBERS.get(amount)
     if number is None:
         number = parse_number(amount)

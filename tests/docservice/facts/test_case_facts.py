@@ -141,3 +141,29 @@ def test_extract_case_facts_reads_only_finished_documents(app, client, auth):
         facts = extract_case_facts(db.session, case)
         assert {fact.name for fact in facts} >= {"ahi", "sleep_study_date"}
         db.session.rollback()
+
+
+LETTER_PAGES = (
+    "Test Imaging and Oncology Group\nDear Doctor,\nIMPRESSION: Expansile lesion of the left mandible.",
+    "Kindly evaluate before surgery.\nSincerely,\nTest Surgeon Example, MD\nNPI 1234567893",
+)
+
+
+@pytest.mark.parametrize(("kind", "impression", "referral"), [
+    ("radiology_report", True, False),
+    ("referral", False, True),
+    ("sleep_study", False, False),
+])
+def test_document_kind_decides_what_its_words_mean(app, client, auth, kind, impression, referral):
+    """An IMPRESSION is a radiology impression only in a radiology report; a letter's signer (page 2,
+    under the head of page 1) is the referral source only in a referral."""
+    app.config["OCR_ENGINE"].texts = LETTER_PAGES
+    case_id = new_case(client, auth, appointment={"start": "2026-03-02T09:00:00", "note": ""})
+    upload(client, auth, case_id, pages=2)
+    with app.app_context():
+        case = db.session.get(Case, case_id)
+        case.documents[0].kind = kind
+        names = {fact.name for fact in extract_case_facts(db.session, case) if not fact.negated}
+        db.session.rollback()
+    assert ("radiology_impression" in names) is impression
+    assert ("referral_source" in names) is referral

@@ -153,7 +153,7 @@ READS = [
     ("Graft of a defect after tumor resection", "graft_etiology", "tumor"),
     ("Alveolar cleft graft", "graft_etiology", "cleft"),
     # reports
-    ("FINDINGS: normal.\nIMPRESSION: Periapical radiolucency at #19.\n\nSigned", "radiology_impression",
+    ("PANORAMIC RADIOGRAPH REPORT\nFINDINGS: normal.\nIMPRESSION: Periapical radiolucency at #19.\n\nSigned", "radiology_impression",
      "Periapical radiolucency at #19"),
     ("Electronically signed by: Test Radiologist, MD on 03/15/2026", "report_signed", {"by": "Test Radiologist"}),
     ("Prior authorization #: PA2026-00123", "prior_authorization", "PA2026-00123"),
@@ -176,9 +176,9 @@ def test_every_fact_name_has_a_wording_that_reads():
 
 NEGATED = [
     ("Denies jaw pain.", "pain"),
-    ("No clicking.", "joint_sounds"),
-    ("Negative for crepitus.", "joint_sounds"),
-    ("Clicking: none", "joint_sounds"),
+    ("TMJ exam: no clicking.", "joint_sounds"),
+    ("Negative for crepitus of the joints.", "joint_sounds"),
+    ("Left TMJ clicking: none", "joint_sounds"),
     ("Without swelling or fever.", "swelling"),
     ("Without swelling or fever.", "fever"),
     ("Afebrile.", "fever"),

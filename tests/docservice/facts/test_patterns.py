@@ -41,6 +41,11 @@ def test_shipped_patterns_reload_unchanged_from_a_copy(tmp_path):
         (lambda d: d["facts"][0].update(colour="red"), "unknown keys"),
         (lambda d: next(r for r in d["facts"] if r["name"] == "jaw")["terms"].update(skull=["skull"]), "not in the vocabulary"),
         (lambda d: d["scope"].pop("termination"), "scope needs"),
+        (lambda d: d["facts"][0].update(patterns=[{"re": "x", "colour": "red"}]), "unknown keys"),
+        (lambda d: d["facts"][0].update(kinds="sleep_study"), "kinds must be a list"),
+        (lambda d: d["facts"][0].update(header="(unclosed"), "invalid regex"),
+        (lambda d: next(r for r in d["facts"] if r["name"] == "injury_mechanism").update(outranks={"skiing": ["fall"]}),
+         "outranks names"),
     ],
 )
 def test_broken_pattern_file_is_refused_with_the_rule_named(tmp_path, change, message):
