@@ -22,7 +22,7 @@ RULES = (
 )
 
 
-def run_checks(case: Case, claim: Claim | None, facts: Iterable[Fact], crosswalk) -> CheckReport:
+def run_checks(case: Case, claim: Claim | None, facts: Iterable[Fact], crosswalk, *, practice=None) -> CheckReport:
     """Check one case's claim against its facts, documents and the crosswalk; never writes anything.
 
     Args:
@@ -30,12 +30,14 @@ def run_checks(case: Case, claim: Claim | None, facts: Iterable[Fact], crosswalk
         claim: the saved claim, or None to check the claim `build_claim` would propose now.
         facts: the case's extracted facts (negated and historical ones included).
         crosswalk: the loaded crosswalk (`load_crosswalk()`); its `billing` holds the rules' data.
+        practice: the practice's own providers (`docservice.claims.Practice`) for a claim built here,
+            so its NPIs are checked like a saved claim's.
     """
     facts = list(facts)
     if claim is None:
         from docservice.claims import build_claim  # the builder is only needed when nothing is saved
 
-        claim = build_claim(case, facts, crosswalk)
+        claim = build_claim(case, facts, crosswalk, practice=practice)
     context = build_context(case, claim, facts, crosswalk.billing)
     findings = [finding for rule in RULES for finding in rule(context)]
     return CheckReport(sort_findings(findings))
