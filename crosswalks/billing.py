@@ -214,6 +214,13 @@ class ElementRule:
     fix: str
     source: str = ""
     confidence: str = "M"
+    # What a denial in the documents means. For a finding ("pain", "CPAP intolerance") it
+    # contradicts the claim; for something done ("conservative therapy"), "has not tried" means
+    # it is simply missing.
+    denied_means: str = "contradicted"
+
+
+DENIED_MEANS = ("contradicted", "missing")
 
 
 @dataclass(frozen=True)
@@ -686,7 +693,8 @@ def _load_attachments(data_dir: Path, categories: set[str], known: Mapping[str, 
 def _load_elements(data_dir: Path, categories: set[str], known: Mapping[str, str], ids: dict[str, str],
                    problems: _Problems) -> tuple[ElementRule, ...]:
     file = FILES["elements"]
-    fields = {"id", "codes", "categories", "fact", "severity", "label", "message", "fix", "source", "confidence"}
+    fields = {"id", "codes", "categories", "fact", "severity", "label", "message", "fix", "source", "confidence",
+              "denied_means"}
     out: list[ElementRule] = []
     for where, entry in _yaml_rules(data_dir, "elements", problems, fields):
         ok = _check_rule_id(problems, file, where, entry, categories, ids)
@@ -697,10 +705,15 @@ def _load_elements(data_dir: Path, categories: set[str], known: Mapping[str, str
         ok &= _check_label(problems, file, where, str(entry.get("label") or "")) and _severity(problems, file, where,
                                                                                                   entry)
         ok &= _text_field(problems, file, where, entry, "message") & _text_field(problems, file, where, entry, "fix")
+        denied_means = entry.get("denied_means", "contradicted")
+        if denied_means not in DENIED_MEANS:
+            problems.add(file, where, "denied_means", f"must be one of {', '.join(DENIED_MEANS)}")
+            ok = False
         if ok:
             out.append(ElementRule(id=entry["id"], codes=codes, categories=cats, fact=fact,
                                    severity=entry["severity"], label=entry["label"], message=entry["message"],
-                                   fix=entry["fix"], source=entry["source"], confidence=entry["confidence"]))
+                                   fix=entry["fix"], source=entry["source"], confidence=entry["confidence"],
+                                   denied_means=denied_means))
     return tuple(out)
 
 

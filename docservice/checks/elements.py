@@ -12,7 +12,8 @@ from docservice.checks.wording import subject_of
 def check_elements(ctx: CheckContext) -> Iterator[Finding]:
     """element-missing and element-contradicted, negation-aware.
 
-    Present (neither denied nor past history) satisfies the rule. Denied only: contradicted.
+    Present (neither denied nor past history) satisfies the rule. Denied only: contradicted, or
+    missing where the rule says a denial means "not done" (`denied_means: missing`).
     Present in one place and denied in another: a warning to reconcile the documents. Only past
     history: missing, but as a warning, since a prior therapy is history by nature.
     """
@@ -26,6 +27,11 @@ def check_elements(ctx: CheckContext) -> Iterator[Finding]:
                           f"The documents disagree on {label}: stated in one place, denied in another.",
                           "Reconcile the notes so they tell one story before sending the claim.", line=position,
                           evidence=base + [fact_evidence(f) for f in present[:1] + denied])
+        elif denied and rule.denied_means == "missing":
+            yield Finding("element-missing", rule.severity,
+                          rule.message or f"{label[0].upper()}{label[1:]} is not documented.",
+                          rule.fix or f"Document {label} in the chart note or attach the record that shows it.",
+                          line=position, evidence=base + [fact_evidence(f) for f in denied])
         elif denied:
             yield Finding("element-contradicted", rule.severity,
                           f"{label[0].upper()}{label[1:]} is documented as denied or absent"

@@ -164,6 +164,7 @@ RULE_CASES = [
     ("elements.yaml", ELEMENT, "severity: warning", "severity: info", "severity", "not one of"),
     ("elements.yaml", ELEMENT, "label: test element", "label: " + "y" * 90, "label", "longer than 80"),
     ("elements.yaml", ELEMENT, "confidence: M", "confidence: ''", "confidence", "not one of"),
+    ("elements.yaml", ELEMENT, "severity: warning", "severity: warning\n    denied_means: absent", "denied_means", "must be one of"),
     ("modifiers.yaml", MODIFIER, "kind: laterality", "kind: side", "kind", "not one of"),
     ("modifiers.yaml", MODIFIER, "modifiers: [RT, LT]", "modifiers: [RIGHT]", "modifiers", "two-character"),
     ("modifiers.yaml", MODIFIER, 'payer: ""', "payer: aetna", "payer", "unknown payer id"),

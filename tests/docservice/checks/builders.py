@@ -38,8 +38,9 @@ def _attach(id_, codes, categories, kind, label, requires=()):
                           "", "", "test", "H")
 
 
-def _element(id_, codes, categories, fact, label, severity="error"):
-    return ElementRule(id_, tuple(codes), tuple(categories), fact, severity, label, "", "", "test", "H")
+def _element(id_, codes, categories, fact, label, severity="error", denied_means="contradicted"):
+    return ElementRule(id_, tuple(codes), tuple(categories), fact, severity, label, "", "", "test", "H",
+                       denied_means=denied_means)
 
 
 MEDICARE_SLEEP = SleepCriteria(
@@ -85,7 +86,8 @@ def make_billing() -> Billing:
         element_rules=(
             _element("cpap", ("E0486",), (), "cpap_intolerance", "CPAP intolerance"),
             _element("tmd-pain", (), ("tmd",), "pain", "jaw pain"),
-            _element("tmd-therapy", (), ("tmd",), "conservative_therapy", "conservative therapy"),
+            _element("tmd-therapy", (), ("tmd",), "conservative_therapy", "conservative therapy",
+                     denied_means="missing"),
         ),
         modifier_rules=(
             ModifierRule("e0486-nu", ("E0486",), "required", ("NU",), "", "", "test", "H"),

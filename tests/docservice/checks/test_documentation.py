@@ -103,6 +103,17 @@ def test_conservative_therapy_missing_or_only_history(check):
     assert [f.severity for f in found] == ["warning"] and "past history" in found[0].message
 
 
+def test_therapy_not_tried_is_missing_not_contradicted(check):
+    """"Has not tried a splint": for something done, a denial means it was not done."""
+    made, built, facts = tmd_scenario()
+    facts = [f for f in facts if f.name != "conservative_therapy"]
+    facts.append(fact("conservative_therapy", "occlusal_splint", negated=True, document=made.documents[0]))
+    report = check(made, built, facts)
+    found = of(report, "element-missing")
+    assert [f.severity for f in found] == ["error"] and found[0].evidence[-1]["negated"] is True
+    assert not of(report, "element-contradicted")
+
+
 # ------------------------------------------------------------------------------ sleep criteria
 
 
