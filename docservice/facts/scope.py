@@ -16,9 +16,10 @@ negspacy's own component negates spaCy entities, which cannot overlap; facts do 
 """
 from __future__ import annotations
 
+import dataclasses
+
 import functools
 import re
-from dataclasses import dataclass
 
 from negspacy.termsets import termset
 
@@ -36,16 +37,8 @@ LIST_ITEM_WORDS = 4  # words in one item of a list ("tried a splint", "shortness
 LIST_REACH = 24  # words between the cue and the last item
 
 
-@dataclass(frozen=True)
-class Cues:
-    preceding_negations: tuple[str, ...]
-    following_negations: tuple[str, ...]
-    pseudo_negations: tuple[str, ...]
-    preceding_history: tuple[str, ...]
-    following_history: tuple[str, ...]
-    termination: tuple[str, ...]
-    window_before: int
-    window_after: int
+# The merged cue lists have the same shape as the pattern file's scope section: one type serves both.
+Cues = Scope
 
 
 @functools.cache
@@ -61,15 +54,14 @@ def build_cues(scope: Scope) -> Cues:
         seen = {" ".join(WORD.findall(cue)) for cues in lists for cue in cues}
         return tuple(sorted((cue for cue in seen if cue), key=len, reverse=True))
 
-    return Cues(
+    return dataclasses.replace(
+        scope,
         preceding_negations=merged(base["preceding_negations"], scope.preceding_negations),
         following_negations=merged(base["following_negations"], scope.following_negations),
         pseudo_negations=merged(base["pseudo_negations"], scope.pseudo_negations),
         preceding_history=merged(scope.preceding_history),
         following_history=merged(scope.following_history),
         termination=merged(base["termination"], scope.termination),
-        window_before=scope.window_before,
-        window_after=scope.window_after,
     )
 
 
