@@ -13,6 +13,7 @@
 | `MEDLANE_WORKER_TYPE` | `process` | `process` isolates crashes; `thread` uses less memory |
 | `MEDLANE_BILLING_NPI`, `MEDLANE_BILLING_NAME` | empty | billing provider on proposed claims (box 33) |
 | `MEDLANE_RENDERING_NPI` | empty | rendering provider's NPI on proposed claims (box 24J) |
+| `MEDLANE_NARRATIVE_TEMPLATES` | empty | a practice's own narrative templates, tried before `templates/narratives/` |
 """
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ DEFAULTS: dict[str, Any] = {
     "BILLING_NPI": "",
     "BILLING_NAME": "",
     "RENDERING_NPI": "",
+    "NARRATIVE_TEMPLATES": "",
     # flask-smorest: the OpenAPI document is served at /api/v1/openapi.json, no UI (no CDN assets).
     "API_TITLE": "MedLane document service",
     "API_VERSION": "v1",
@@ -66,6 +68,7 @@ ENVIRONMENT: dict[str, tuple[str, type]] = {
     "MEDLANE_BILLING_NPI": ("BILLING_NPI", str),
     "MEDLANE_BILLING_NAME": ("BILLING_NAME", str),
     "MEDLANE_RENDERING_NPI": ("RENDERING_NPI", str),
+    "MEDLANE_NARRATIVE_TEMPLATES": ("NARRATIVE_TEMPLATES", str),
 }
 
 

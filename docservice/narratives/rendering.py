@@ -1,13 +1,13 @@
 """Where the narrative templates live, the sandboxed Jinja2 environment, and rendering a body.
 
 The default folder is `templates/narratives/` at the top of the repository. A practice points
-config `NARRATIVE_TEMPLATES` (or env `MEDLANE_NARRATIVE_TEMPLATES`) at its own folder; a template
-it does not provide is taken from the default folder, so it may override only one letter.
+config `NARRATIVE_TEMPLATES` (env `MEDLANE_NARRATIVE_TEMPLATES`, read by docservice/config.py) at
+its own folder; a template it does not provide is taken from the default folder, so it may override
+only one letter. Outside an app only the default folder is used.
 """
 from __future__ import annotations
 
 import functools
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +21,6 @@ from docservice.narratives.vocabulary import VOCABULARY_FILE, Vocabulary, load_v
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "narratives"
 TEMPLATE_SUFFIX = ".md.j2"
 FALLBACK_TEMPLATE = "general"
-ENV_VARIABLE = "MEDLANE_NARRATIVE_TEMPLATES"
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,6 @@ class RenderedBody:
 def template_folders() -> list[Path]:
     """The practice's folder (if set) first, then the default one."""
     configured = current_app.config.get("NARRATIVE_TEMPLATES") if has_app_context() else None
-    configured = configured or os.environ.get(ENV_VARIABLE, "").strip()
     folders = [Path(configured).expanduser().resolve()] if configured else []
     return [*folders, DEFAULT_TEMPLATES]
 

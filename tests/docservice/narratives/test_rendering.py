@@ -4,8 +4,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from flask import Flask
 from jinja2.exceptions import SecurityError, UndefinedError
 
+from docservice.config import load_config
 from docservice.models import Fact
 from docservice.narratives import Missing, build_context, render_body
 from docservice.narratives.rendering import DEFAULT_TEMPLATES, current_vocabulary, make_environment
@@ -150,7 +152,10 @@ def test_templates_cannot_reach_python_internals_or_unknown_names():
 def test_a_practice_folder_overrides_one_template(tmp_path, monkeypatch):
     (tmp_path / "sleep.md.j2").write_text("{% extends 'base.md.j2' %}{% block prognosis %}Practice wording.{% endblock %}")
     monkeypatch.setenv("MEDLANE_NARRATIVE_TEMPLATES", str(tmp_path))
-    body = render(make_case("sleep"), make_facts("sleep")).body
-    assert "Practice wording." in body
-    assert "## Enclosures" in body  # the rest still comes from the default folder
-    assert render(make_case("tmd"), make_facts("tmd")).template == "tmd.md.j2"
+    app = Flask(__name__)
+    app.config.update(load_config({"MEDLANE_HOME": tmp_path / "home"}))
+    with app.app_context():
+        body = render(make_case("sleep"), make_facts("sleep")).body
+        assert "Practice wording." in body
+        assert "## Enclosures" in body  # the rest still comes from the default folder
+        assert render(make_case("tmd"), make_facts("tmd")).template == "tmd.md.j2"
