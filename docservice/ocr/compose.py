@@ -4,8 +4,8 @@ The page image is, whenever the source allows, the source's own bytes: the origi
 the JPEG file, the PNG's compressed data, a G4 re-encoding of a bilevel TIFF. Output is then
 about the size of the input (OCRmyPDF #601, #1366: "output N times larger than input" is the
 most common complaint about OCR'd PDFs). Orientation and skew corrections are applied as a
-PDF transformation of those bytes, not by re-encoding them, and tesseract's text-only layer
-(`textonly_pdf=1`) is laid on top in the corrected frame.
+PDF transformation of those bytes, not by re-encoding them, and the invisible text layer
+(`textlayer`: tesseract's words typeset in the OCR'd image's frame) is laid on top, upright.
 """
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from docservice.ocr import compose
+from docservice.ocr import compose, textlayer
 from docservice.ocr.compose import NO_CORRECTION, Correction
 from docservice.ocr.errors import PageError, PageTimeout
 from docservice.ocr.inspect import PageInfo, inspect_page, open_pdf
@@ -144,6 +144,7 @@ class _Ocr:
     rotation: int
     skew: float
     processed: np.ndarray | None  # the binarized page the OCR ran on (text pages only)
+    image_size: tuple[int, int]  # (width, height) in pixels of the image tesseract read
 
     @property
     def score(self) -> float:
@@ -248,23 +249,26 @@ def _ocr_oriented(grey: np.ndarray, *, rotation: int, skew: float, pagedir: Path
     # G4 TIFF: written in ~30 ms, and tesseract reads a 1-bit image faster than a grey PNG.
     Image.fromarray(processed).convert("1").save(image_path, "TIFF", compression="group4", dpi=(TARGET_DPI, TARGET_DPI))
     result = run_tesseract(image_path, outdir=pagedir, timeout=budget.remaining("OCR"), lang=lang, dpi=TARGET_DPI)
-    return _Ocr(result=result, rotation=rotation, skew=skew, processed=processed)
+    height, width = processed.shape
+    return _Ocr(result=result, rotation=rotation, skew=skew, processed=processed, image_size=(width, height))
 
 
 def _ocr_picture(page: PageImage, *, pagedir: Path, lang: str, budget: _Budget) -> _Ocr:
     # Photos and radiographs: no binarization, no deskew, no upscaling; only read any labels.
     # psm 11 (sparse text) finds scattered labels without inventing lines from the picture.
     image_path = pagedir / "ocr-picture.png"
-    Image.fromarray(to_grey(page.image)).save(image_path, "PNG", compress_level=1)
+    grey = to_grey(page.image)
+    Image.fromarray(grey).save(image_path, "PNG", compress_level=1)
     dpi = round(max(page.dpi))
     result = run_tesseract(image_path, outdir=pagedir, timeout=budget.remaining("OCR"), lang=lang, psm=11, dpi=dpi)
-    return _Ocr(result=result, rotation=0, skew=0.0, processed=None)
+    height, width = grey.shape
+    return _Ocr(result=result, rotation=0, skew=0.0, processed=None, image_size=(width, height))
 
 
 def _write_page_pdf(src: Path, index: int, *, page: PageImage, ocr: _Ocr | None, is_text: bool, pagedir: Path) -> Path:
     """Build the page's PDF, keeping the source's own image bytes wherever the format allows."""
     out = pagedir / "page.pdf"
-    layer = ocr.result.pdf_path if ocr else None
+    layer = _write_text_layer(ocr, pagedir=pagedir) if ocr else None
     correction = Correction(rotation=ocr.rotation, skew_degrees=ocr.skew) if ocr else NO_CORRECTION
     if page.origin == FROM_PDF:
         return compose.write_pdf_page(src=src, index=index, out=out, text_layer=layer, correction=correction)
@@ -300,6 +304,16 @@ def _write_page_pdf(src: Path, index: int, *, page: PageImage, ocr: _Ocr | None,
     else:
         xobject = compose.encoded_png_xobject(page.image)
     return compose.write_image_page(xobject, size_px=page.image.size, dpi=page.dpi, out=out, text_layer=layer, correction=correction)
+
+
+def _write_text_layer(ocr: _Ocr, *, pagedir: Path) -> Path | None:
+    # Our own typesetting of tesseract's words, not its PDF renderer's: text extractors read
+    # that one out of order (see textlayer).
+    if ocr.result.pdf_path is None:
+        return None
+    return textlayer.typeset_text_layer(
+        ocr.result.words, image_size=ocr.image_size, template=ocr.result.pdf_path, out=pagedir / "text-layer.pdf"
+    )
 
 
 def _encode_jpeg(image: Image.Image) -> bytes:

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import jiwer
@@ -33,3 +35,22 @@ def workdir(tmp_path) -> Path:
     path = tmp_path / "work"
     path.mkdir()
     return path
+
+
+@pytest.fixture(scope="session")
+def pdftotext() -> Callable[..., str]:
+    """A PDF's text as pdftotext extracts it without -layout, i.e. in the reading order it infers
+    from the glyphs, as copy-paste does; whitespace collapsed (its line breaks are layout)."""
+
+    def extract(pdf: Path, *, page: int | None = None) -> str:
+        pages = ["-f", str(page), "-l", str(page)] if page else []
+        text = subprocess.run(["pdftotext", *pages, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        return " ".join(text.split())
+
+    return extract
+
+
+@pytest.fixture(scope="session")
+def char_error_rate() -> Callable[[str, str], float]:
+    """`cer` as a fixture."""
+    return cer

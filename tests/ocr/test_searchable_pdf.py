@@ -15,13 +15,6 @@ from docservice.ocr.preprocess import estimate_skew, to_grey
 from tests.ocr import synth
 
 
-def pdftotext(pdf: Path, *, page: int | None = None) -> str:
-    """The PDF's text as pdftotext extracts it, whitespace collapsed (its line breaks are layout)."""
-    pages = ["-f", str(page), "-l", str(page)] if page else []
-    text = subprocess.run(["pdftotext", *pages, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return " ".join(text.split())
-
-
 def qpdf_check(pdf: Path) -> subprocess.CompletedProcess:
     return subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, text=True)
 
@@ -54,7 +47,7 @@ def test_page_count_and_order_are_kept(mixed_result):
     assert [page.method for page in result.pages] == ["text_layer", "ocr", "ocr"]
 
 
-def test_pdftotext_finds_the_words_of_every_page(mixed_result):
+def test_pdftotext_finds_the_words_of_every_page(mixed_result, pdftotext):
     _, result = mixed_result
     assert "To whom it may concern" in pdftotext(result.pdf_path, page=1)
     assert "apnea-hypopnea index (AHI) was 27.4" in pdftotext(result.pdf_path, page=2)
@@ -108,7 +101,7 @@ def test_scanned_pdf_keeps_its_size(tmp_path):
     assert 0.9 < ratio < 1.05, ratio
 
 
-def test_jpeg_upload_keeps_the_original_bytes(tmp_path):
+def test_jpeg_upload_keeps_the_original_bytes(tmp_path, pdftotext):
     page = synth.skew(synth.render_text_page(synth.TEXTS["chart_note"]), 3)
     src = tmp_path / "phone.jpg"
     page.image.save(src, "JPEG", quality=75, dpi=page.dpi)
