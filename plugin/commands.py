@@ -1,4 +1,4 @@
-"""The Open Dental side's subcommands: sandbox, scan, watch, demo."""
+"""The Open Dental side's subcommands: sandbox, scan, watch, demo, od-claim."""
 from __future__ import annotations
 
 import argparse
@@ -16,6 +16,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _add_scan(subparsers)
     _add_watch(subparsers)
     _add_demo(subparsers)
+    _add_od_claim(subparsers)
 
 
 def _add_connection_flags(parser: argparse.ArgumentParser) -> None:
@@ -30,6 +31,7 @@ def _add_connection_flags(parser: argparse.ArgumentParser) -> None:
 
 
 def _settings_from(args) -> Settings:
+    """The settings from the flags (commands without document-service flags leave those to the environment)."""
     return load_settings(
         home=args.home,
         config_file=args.config,
@@ -38,6 +40,8 @@ def _settings_from(args) -> Settings:
         customer_key=args.customer_key,
         page_size=args.page_size,
         min_interval=args.min_interval,
+        docservice_url=getattr(args, "docservice_url", None),
+        docservice_token=getattr(args, "docservice_token", None),
     )
 
 
@@ -84,6 +88,25 @@ def _add_demo(subparsers) -> None:
     parser.add_argument("--home", help="folder for the demo's state (default $MEDLANE_HOME/demo)")
     parser.add_argument("--json", action="store_true")
     parser.set_defaults(handler=run_demo_command)
+
+
+def _add_od_claim(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "od-claim",
+        help="fill in the medical claim staff made in Open Dental from a case's newest export",
+        description="Finds the unsent medical claim holding the case's procedures, writes the export's "
+        "note (ACN first), prior authorization and accident fields on it, and prints what staff must "
+        "still type in Open Dental.",
+    )
+    parser.add_argument("case_id", type=int, metavar="CASE_ID", help="the case's id in the document service")
+    parser.add_argument("--claim", type=int, metavar="CLAIMNUM", help="this Open Dental claim, not the one found")
+    parser.add_argument("--dry-run", action="store_true", help="print what would be written, write nothing")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    group = parser.add_argument_group("document service (flags, else environment, else config file)")
+    group.add_argument("--docservice-url", help="API base with /api/v1 (MEDLANE_DOCSERVICE_URL)")
+    group.add_argument("--docservice-token", help="a biller's token (MEDLANE_DOCSERVICE_TOKEN)")
+    _add_connection_flags(parser)
+    parser.set_defaults(handler=run_od_claim_command)
 
 
 def open_scanner(settings: Settings, *, dry_run: bool):
@@ -144,3 +167,18 @@ def run_demo_command(args) -> int:
     from plugin.demo import run_demo
 
     return run_demo(home=args.home, as_json=args.json, out=sys.stdout)
+
+
+def run_od_claim_command(args) -> int:
+    import json
+
+    from plugin.odclaim.case_export import read_case_export
+    from plugin.odclaim.run import fill_as_json, fill_od_claim, render_fill
+    from plugin.opendental.client import OpenDentalClient
+
+    settings = _settings_from(args)
+    with OpenDentalClient(settings.pms) as client:  # checks the Open Dental settings before anything is read
+        case = read_case_export(settings.docservice, args.case_id)
+        fill = fill_od_claim(client, case, claim_num=args.claim, dry_run=args.dry_run)
+    print(json.dumps(fill_as_json(fill)) if args.json else render_fill(fill), flush=True)
+    return 0

@@ -41,6 +41,7 @@ CATEGORY_NAMES = {
     30: "Prognosis",
     33: "TaskPriorities",
     35: "ProviderSpecialty",
+    36: "ClaimPaymentTracking",
 }
 APPT_CONFIRMED = 2
 PROC_CODE_CATS = 11
@@ -50,6 +51,7 @@ IMAGE_CATS = 18
 TX_PRIORITIES = 20
 COMMLOG_TYPES = 27
 PROVIDER_SPECIALTY = 35
+CLAIM_PAYMENT_TRACKING = 36
 
 # What a new Open Dental database ships with, for the categories the served resources point into.
 # Used when a seed has no "definitions" at all. DefNums are arbitrary but stable.
@@ -389,6 +391,94 @@ TEMPLATES: dict[str, dict] = {
         "IsDateProsthEst": "false",
         "SecDateEntry": TODAY,
     },
+    "claims": {
+        "ClaimNum": 0,
+        "PatNum": 0,
+        "DateService": EMPTY_DATE,
+        "DateSent": EMPTY_DATE,
+        "ClaimStatus": "U",
+        "DateReceived": EMPTY_DATE,
+        "PlanNum": 0,
+        "ProvTreat": 0,
+        "ClaimFee": 0.0,
+        "InsPayEst": 0.0,
+        "InsPayAmt": 0.0,
+        "DedApplied": 0.0,
+        "IsProsthesis": "N",
+        "PriorDate": EMPTY_DATE,
+        "ReasonUnderPaid": "",
+        "ClaimNote": "",
+        "ClaimType": "P",
+        "ProvBill": 0,
+        "PlaceService": "Office",
+        "AccidentRelated": "",
+        "AccidentDate": EMPTY_DATE,
+        "AccidentST": "",
+        "IsOrtho": "False",  # claims answer "True"/"False", capitalised
+        "OrthoRemainM": 0,
+        "OrthoDate": EMPTY_DATE,
+        "PatRelat": "Self",
+        "PlanNum2": 0,
+        "PatRelat2": "Self",
+        "WriteOff": 0.0,
+        "ClaimForm": "0",  # a string; "0" means the plan's claim form
+        "InsSubNum": 0,
+        "InsSubNum2": 0,
+        "PriorAuthorizationNumber": "",
+        "CustomTracking": 0,
+        "customTracking": "",
+        "OrthoTotalM": 0,
+        "SecDateTEdit": NOW,
+    },
+    "claimprocs": {
+        "ClaimProcNum": 0,
+        "ProcNum": 0,
+        "ClaimNum": 0,
+        "PatNum": 0,
+        "ProvNum": DERIVED,
+        "FeeBilled": DERIVED,
+        "InsPayEst": 0.0,
+        "DedApplied": 0.0,
+        "Status": "NotReceived",
+        "InsPayAmt": 0.0,
+        "Remarks": "",
+        "ClaimPaymentNum": 0,
+        "PlanNum": DERIVED,
+        "DateCP": EMPTY_DATE,
+        "WriteOff": 0.0,
+        "CodeSent": DERIVED,
+        "AllowedOverride": -1.0,
+        "Percentage": -1,
+        "PercentOverride": -1,
+        "CopayAmt": -1.0,
+        "NoBillIns": "false",
+        "PaidOtherIns": 0.0,
+        "BaseEst": 0.0,
+        "CopayOverride": -1.0,
+        "ProcDate": DERIVED,
+        "DateEntry": EMPTY_DATE,
+        "DedEst": 0.0,
+        "DedEstOverride": -1.0,
+        "InsEstTotal": 0.0,
+        "InsEstTotalOverride": -1.0,
+        "PaidOtherInsOverride": -1.0,
+        "EstimateNote": "",
+        "WriteOffEst": -1.0,
+        "WriteOffEstOverride": -1.0,
+        "ClinicNum": 0,
+        "InsSubNum": DERIVED,
+        "PaymentRow": 0,
+        "PayPlanNum": 0,
+        "ClaimPaymentTracking": 0,
+        "claimPaymentTracking": DERIVED,
+        "SecUserNumEntry": 0,
+        "SecDateEntry": TODAY,
+        "SecDateTEdit": NOW,
+        "DateSuppReceived": EMPTY_DATE,
+        "DateInsFinalized": EMPTY_DATE,
+        "IsTransfer": "false",
+        "ClaimAdjReasonCodes": "",
+    },
     "diseases": {
         "DiseaseNum": 0,
         "PatNum": 0,
@@ -485,6 +575,14 @@ class Lookups:
         return {str(r.get("DiseaseName")).casefold(): r for r in self._tables.get("diseasedefs", ())}
 
     @cached_property
+    def procedures(self) -> dict:
+        return {_as_int(r.get("ProcNum")): r for r in self._tables.get("procedurelogs", ())}
+
+    @cached_property
+    def claims(self) -> dict:
+        return {_as_int(r.get("ClaimNum")): r for r in self._tables.get("claims", ())}
+
+    @cached_property
     def procedures_by_appointment(self) -> dict[int, list[dict]]:
         grouped: dict[int, list[dict]] = defaultdict(list)
         for proc in self._tables.get("procedurelogs", ()):
@@ -527,6 +625,27 @@ def describe_procedures(row: dict, lookups: Lookups) -> str:
     return ", ".join(a for a in abbrs if a)
 
 
+def _of_procedure(field: str, default: object, convert: Callable[[object], object] = lambda value: value):
+    """A claimproc column copied from its procedure, as Open Dental fills it when attaching one."""
+    return lambda row, lookups: convert(lookups.procedures.get(_as_int(row.get("ProcNum")), {}).get(field, default))
+
+
+def _of_claim(field: str):
+    return lambda row, lookups: lookups.claims.get(_as_int(row.get("ClaimNum")), {}).get(field, 0)
+
+
+def _code_sent(row: dict, lookups: Lookups) -> str:
+    proc = lookups.procedures.get(_as_int(row.get("ProcNum")), {})
+    return str(lookups.codes.get(_as_int(proc.get("CodeNum")), {}).get("ProcCode", ""))
+
+
+def _as_float(value: object) -> float:
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0.0
+
+
 def _code_field(field: str) -> Callable[[dict, Lookups], str]:
     return lambda row, lookups: str(lookups.codes.get(_as_int(row.get("CodeNum")), {}).get(field, ""))
 
@@ -565,6 +684,15 @@ DERIVERS: dict[str, dict[str, Callable[[dict, Lookups], object]]] = {
         "dxName": _def_name("Dx", DIAGNOSIS),
         "procCode": _code_field("ProcCode"),
         "descript": _code_field("Descript"),
+    },
+    "claimprocs": {
+        "ProvNum": _of_procedure("ProvNum", 0),
+        "FeeBilled": _of_procedure("ProcFee", 0.0, _as_float),
+        "PlanNum": _of_claim("PlanNum"),
+        "CodeSent": _code_sent,
+        "ProcDate": _of_procedure("ProcDate", EMPTY_DATE),
+        "InsSubNum": _of_claim("InsSubNum"),
+        "claimPaymentTracking": _def_name("ClaimPaymentTracking", CLAIM_PAYMENT_TRACKING),
     },
     "diseases": {
         "diseaseDefName": lambda row, lookups: str(

@@ -136,6 +136,7 @@ class PracticeBuilder:
             self._add_appointment(slot)
         self._add_insurance()
         self._add_office_extras()
+        self._add_medical_claim()
 
     def seed(self) -> dict:
         raw = {"definitions": stock_definitions(), **self.tables}
@@ -619,6 +620,59 @@ class PracticeBuilder:
                     "DateTStamp": format_datetime(self.stamp - timedelta(days=rng.randint(1, 30))),
                 }
             )
+
+
+    def _add_medical_claim(self) -> None:
+        """The claim staff made with New Claim > Medical for one flagged visit, so `medlane od-claim`
+        has something to fill in. A trauma visit is preferred: it shows the accident fields too.
+
+        Open Dental attaches only completed procedures to a claim; here they stay planned so the
+        same demo day can be scanned and then claimed. Added last, so the rest of the practice
+        stays exactly as it was before claims existed.
+        """
+        plans = {row["PlanNum"]: row for row in self.tables.get("insplans", [])}
+        subs = {row["InsSubNum"]: row for row in self.tables.get("inssubs", [])}
+        medical = {
+            patplan["PatNum"]: patplan
+            for patplan in self.tables.get("patplans", [])
+            if plans[subs[patplan["InsSubNum"]]["PlanNum"]]["IsMedical"] == "true"
+        }
+        flagged = [
+            a for a in self.tables["appointments"] if self.truth.get(a["AptNum"]) and a["PatNum"] in medical
+        ]
+        if not flagged:
+            return
+        visit = min(flagged, key=lambda a: (self.truth[a["AptNum"]] != "trauma", a["AptNum"]))
+        procedures = [p for p in self.tables["procedurelogs"] if p["AptNum"] == visit["AptNum"]]
+        patplan = medical[visit["PatNum"]]
+        claim_num = self.keys.take("claims", start=5101)
+        self.tables["claims"] = [
+            {
+                "ClaimNum": claim_num,
+                "PatNum": visit["PatNum"],
+                "DateService": procedures[0]["ProcDate"],
+                "ClaimStatus": "U",
+                "PlanNum": subs[patplan["InsSubNum"]]["PlanNum"],
+                "ProvTreat": visit["ProvNum"],
+                "ClaimFee": round(sum(float(p["ProcFee"]) for p in procedures), 2),
+                "ClaimType": "Other",
+                "ProvBill": visit["ProvNum"],
+                "PatRelat": patplan["Relationship"],
+                "InsSubNum": patplan["InsSubNum"],
+                "SecDateTEdit": format_datetime(self.stamp),
+            }
+        ]
+        self.tables["claimprocs"] = [
+            {
+                "ClaimProcNum": self.keys.take("claimprocs", start=81001),
+                "ProcNum": procedure["ProcNum"],
+                "ClaimNum": claim_num,
+                "PatNum": visit["PatNum"],
+                "SecDateEntry": format_date(self.stamp.date()),
+                "SecDateTEdit": format_datetime(self.stamp),
+            }
+            for procedure in procedures
+        ]
 
 
 def _surface(note: str) -> str:

@@ -52,6 +52,8 @@ RESOURCES: dict[str, Resource] = {
             ("PatNum", ("CodeNum", "procCode")),
             echoes_server_time=True,
         ),
+        Resource("claims", "ClaimNum", "Claim", ("PatNum",), stamp="SecDateTEdit"),
+        Resource("claimprocs", "ClaimProcNum", "ClaimProc", ("PatNum",), stamp="SecDateTEdit"),
         Resource("diseases", "DiseaseNum", "Problem", ("PatNum", ("DiseaseDefNum", "diseaseDefName")), stamp=None),
         Resource("popups", "PopupNum", "Popup", ("PatNum", "Description"), stamp=None),
         Resource("commlogs", "CommlogNum", "Commlog", ("PatNum",), echoes_server_time=True),
@@ -82,6 +84,14 @@ REFERENCES: tuple[tuple[str, str, str, bool], ...] = (
     ("procedurelogs", "PatNum", "patients", False),
     ("procedurelogs", "CodeNum", "procedurecodes", False),
     ("procedurelogs", "AptNum", "appointments", True),
+    ("claims", "PatNum", "patients", False),
+    ("claims", "PlanNum", "insplans", True),
+    ("claims", "InsSubNum", "inssubs", True),
+    ("claims", "ProvTreat", "providers", True),
+    ("claims", "ProvBill", "providers", True),
+    ("claimprocs", "PatNum", "patients", False),
+    ("claimprocs", "ClaimNum", "claims", True),  # 0: an estimate, not on a claim yet
+    ("claimprocs", "ProcNum", "procedurelogs", True),  # 0: an insurance adjustment
     ("diseases", "PatNum", "patients", False),
     ("diseases", "DiseaseDefNum", "diseasedefs", False),
     ("popups", "PatNum", "patients", False),
@@ -101,3 +111,21 @@ APPOINTMENT_STATUSES = (
     "PtNoteCompleted",
 )
 PROCEDURE_STATUSES = ("TP", "C", "EC", "EO", "R", "D", "Cn", "TPi")
+# Claim.ClaimStatus: Unsent, Hold until pri received, Waiting in queue, Sent, Received, Hold for In Process.
+CLAIM_STATUSES = ("U", "H", "W", "S", "R", "I")
+# Claim.ClaimType: "Other" is what the desktop's New Claim > Medical makes; the API cannot make one.
+CLAIM_TYPES = ("P", "S", "PreAuth", "Other", "Cap")
+# Claim.AccidentRelated as stored and returned: none, Auto, Employment, Other.
+ACCIDENT_CODES = ("", "A", "E", "O")
+CLAIMPROC_STATUSES = (
+    "NotReceived",
+    "Received",
+    "Preauth",
+    "Adjustment",
+    "Supplemental",
+    "CapClaim",
+    "Estimate",
+    "CapComplete",
+    "CapEstimate",
+    "InsHist",
+)

@@ -13,7 +13,11 @@ from pathlib import Path
 from plugin.errors import SeedError
 from plugin.sandbox.defaults import Lookups, derive_fields, fill_defaults, stock_definitions
 from plugin.sandbox.resources import (
+    ACCIDENT_CODES,
     APPOINTMENT_STATUSES,
+    CLAIM_STATUSES,
+    CLAIM_TYPES,
+    CLAIMPROC_STATUSES,
     PROCEDURE_STATUSES,
     REFERENCES,
     RESOURCES,
@@ -24,6 +28,16 @@ from plugin.sandbox.wire import is_datetime_text
 Tables = dict[str, list[dict]]
 
 DEMO_SEED = Path(__file__).parent / "seeds" / "demo-practice.json"
+
+# (resource, column) -> the values Open Dental stores there; a seed row with another is refused.
+CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("appointments", "AptStatus"): APPOINTMENT_STATUSES,
+    ("procedurelogs", "ProcStatus"): PROCEDURE_STATUSES,
+    ("claims", "ClaimStatus"): CLAIM_STATUSES,
+    ("claims", "ClaimType"): CLAIM_TYPES,
+    ("claims", "AccidentRelated"): ACCIDENT_CODES,
+    ("claimprocs", "Status"): CLAIMPROC_STATUSES,
+}
 
 
 def read_json(path: Path, *, what: str) -> object:
@@ -73,6 +87,7 @@ def validate_seed(data: object, *, source: str = "seed", now: datetime | None = 
     _resolve_text_links(tables, fail)
     tables = {name: [fill_defaults(name, row, now=now) for row in rows] for name, rows in tables.items()}
     _check_references(tables, fail)
+    _check_claim_procedures(tables, fail)
     lookups = Lookups(tables)
     for name, rows in tables.items():
         for row in rows:
@@ -120,16 +135,13 @@ def _check_rows(resource: Resource, rows: list[dict], fail) -> None:
         for index, row in enumerate(rows):
             if not is_datetime_text(row["AptDateTime"]):
                 raise fail(f"{_where(resource, index, row)}: AptDateTime must look like yyyy-MM-dd HH:mm:ss.")
-            if row["AptStatus"] not in APPOINTMENT_STATUSES:
-                raise fail(
-                    f"{_where(resource, index, row)}: AptStatus must be one of {', '.join(APPOINTMENT_STATUSES)}."
-                )
-    if resource.path == "procedurelogs":
+    for (path, column), choices in CHOICES.items():
+        if path != resource.path:
+            continue
         for index, row in enumerate(rows):
-            if "ProcStatus" in row and row["ProcStatus"] not in PROCEDURE_STATUSES:
-                raise fail(
-                    f"{_where(resource, index, row)}: ProcStatus must be one of {', '.join(PROCEDURE_STATUSES)}."
-                )
+            if column in row and row[column] not in choices:
+                listed = ", ".join(f'"{choice}"' if choice == "" else choice for choice in choices)
+                raise fail(f"{_where(resource, index, row)}: {column} must be one of {listed}.")
 
 
 def _resolve_text_links(tables: Tables, fail) -> None:
@@ -181,4 +193,18 @@ def _check_references(tables: Tables, fail) -> None:
             if value not in keys[target]:
                 raise fail(
                     f"{_where(RESOURCES[name], index, row)} refers to {column} {value}, which is not in {target}."
+                )
+
+
+def _check_claim_procedures(tables: Tables, fail) -> None:
+    """A claimproc joins a procedure to a claim of the same patient, as Open Dental only attaches those."""
+    patients = {
+        name: {row[RESOURCES[name].key]: row["PatNum"] for row in tables[name]} for name in ("claims", "procedurelogs")
+    }
+    for index, row in enumerate(tables["claimprocs"]):
+        for column, owner in (("ClaimNum", "claims"), ("ProcNum", "procedurelogs")):
+            if row.get(column) and patients[owner][row[column]] != row["PatNum"]:
+                raise fail(
+                    f"{_where(RESOURCES['claimprocs'], index, row)}: its {column} {row[column]} "
+                    "belongs to another patient."
                 )

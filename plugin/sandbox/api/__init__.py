@@ -10,6 +10,7 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 from plugin.sandbox.api import (  # noqa: E402,F401
     appointments,
     apptfields,
+    claims,
     commlogs,
     definitions,
     documents,

@@ -57,15 +57,15 @@ def create_commlog():
     require_row(RESOURCES["patients"], fields["PatNum"], field="PatNum")
     with store().writing() as db:
         lookups = db.lookups()
+        # The name wins when both are given, as Open Dental documents.
         name = fields.pop("commType", None)
-        if "CommType" in fields:
-            if not lookups.def_name(fields["CommType"], COMMLOG_TYPES):
-                raise bad_request("CommType is not a commlog type definition (category 27).")
-        elif name is not None:
+        if name is not None:
             def_num = lookups.def_num_named(COMMLOG_TYPES, name)
             if def_num is None:
                 raise bad_request("commType does not match any commlog type.")
             fields["CommType"] = def_num
+        elif "CommType" in fields and not lookups.def_name(fields["CommType"], COMMLOG_TYPES):
+            raise bad_request("CommType is not a commlog type definition (category 27).")
         if "CommType" in fields:
             fields["CommType"] = str(fields["CommType"])  # Open Dental returns this DefNum as a string
         row = db.insert("commlogs", complete_row("commlogs", fields, lookups, now=db.now()))

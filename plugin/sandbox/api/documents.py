@@ -13,6 +13,7 @@ import re
 from plugin.sandbox.api import bp
 from plugin.sandbox.api.answers import created_answer, fetch, list_answer, require_row, row_answer, store, where
 from plugin.sandbox.api.args import (
+    as_bool,
     as_datetime,
     as_int,
     as_text,
@@ -27,6 +28,24 @@ from plugin.sandbox.resources import RESOURCES
 
 DOCUMENTS = RESOURCES["documents"]
 _EXTENSION = re.compile(r"^\.?[A-Za-z0-9]{1,10}$")
+_TOOTH_RANGE = re.compile(r"^(\d{1,2})(?:-(\d{1,2}))?$")
+PERMANENT_TEETH = range(1, 33)
+
+
+def as_tooth_numbers(name: str, value: object) -> str:
+    """"1-5,8" -> "1,2,3,4,5,8": Open Dental stores and returns ranges spelled out."""
+    if not isinstance(value, str):
+        raise bad_request(f"{name} must be text.")
+    teeth: list[int] = []
+    for part in filter(None, (piece.strip() for piece in value.split(","))):
+        match = _TOOTH_RANGE.match(part)
+        first, last = (int(match[1]), int(match[2] or match[1])) if match else (0, 0)
+        if first not in PERMANENT_TEETH or last not in PERMANENT_TEETH or last < first:
+            raise bad_request(f"{name} must be tooth numbers 1-32 separated by commas, with ranges like 1-5.")
+        teeth += [tooth for tooth in range(first, last + 1) if tooth not in teeth]
+    return ",".join(map(str, teeth))
+
+
 UPLOAD_FIELDS = {
     "PatNum": as_int,
     "rawBase64": as_text,
@@ -35,9 +54,9 @@ UPLOAD_FIELDS = {
     "DateCreated": as_datetime,
     "DocCategory": as_int,
     "ImgType": one_of("Document", "Radiograph", "Photo", "File", "Attachment"),
-    "ToothNumbers": as_text,
+    "ToothNumbers": as_tooth_numbers,
     "ProvNum": as_int,
-    "PrintHeading": as_text,
+    "PrintHeading": as_bool,
 }
 
 
@@ -70,6 +89,8 @@ def upload_document():
         lookups = db.lookups()
         if "DocCategory" in fields and not lookups.def_name(fields["DocCategory"], IMAGE_CATS):
             raise bad_request("DocCategory is not an image category definition (category 18).")
+        if fields.get("ProvNum"):
+            require_row(RESOURCES["providers"], fields["ProvNum"], field="ProvNum")
         given = {**fields, "Note": f"_rawBase64_:{raw}", "FileName": f"placeholder{extension}"}
         row = db.insert("documents", complete_row("documents", given, lookups, now=db.now()))
     return created_answer(DOCUMENTS, row)
