@@ -29,9 +29,13 @@ class CaseSink:
         decision: Decision,
         patient: dict,
         plans: list[PlanOnFile],
+        subscribers: dict[int, dict] | None = None,
     ) -> int:
-        """Send the case; return its id in the document service."""
-        body = case_body(self.practice, appointment, context, decision, patient, plans)
+        """Send the case; return its id in the document service.
+
+        `subscribers`: Open Dental patient rows of the plans' subscribers who are not the patient.
+        """
+        body = case_body(self.practice, appointment, context, decision, patient, plans, subscribers or {})
         try:
             response = self._session.post(self.url, json=body, timeout=(5, 30))
         except requests.RequestException as exc:
@@ -45,8 +49,9 @@ class CaseSink:
         return int(response.json().get("id", 0))
 
 
-def case_body(practice, appointment, context, decision, patient, plans) -> dict:
-    name = ", ".join(part for part in (patient.get("LName"), patient.get("FName")) if part) or f"Patient {appointment.pat_num}"
+def case_body(practice, appointment, context, decision, patient, plans, subscribers=None) -> dict:
+    subscribers = subscribers or {}
+    name = person_name(patient) or f"Patient {appointment.pat_num}"
     birthdate = parse_date(patient.get("Birthdate"))
     flag = decision.primary
     return {
@@ -63,6 +68,14 @@ def case_body(practice, appointment, context, decision, patient, plans) -> dict:
             "name": name,
             "birthdate": birthdate.isoformat() if birthdate else None,
             "gender": str(patient.get("Gender") or ""),
+            "address": {
+                "line1": str(patient.get("Address") or ""),
+                "line2": str(patient.get("Address2") or ""),
+                "city": str(patient.get("City") or ""),
+                "state": str(patient.get("State") or "").upper()[:2],
+                "zip": str(patient.get("Zip") or ""),
+            },
+            "phone": str(patient.get("WirelessPhone") or patient.get("HmPhone") or ""),
         },
         "procedures": [
             {"proc_num": p.proc_num, "code": p.code, "tooth": p.tooth, "surface": p.surface, "descript": p.descript, "fee": p.fee}
@@ -76,7 +89,10 @@ def case_body(practice, appointment, context, decision, patient, plans) -> dict:
                 "carrier": plan.carrier,
                 "plan": plan.group_name,
                 "subscriber_id": plan.subscriber_id,
+                "group_number": plan.group_number,
                 "ordinal": max(1, min(9, plan.ordinal)),
+                "relationship": plan.relationship,
+                **subscriber_fields(subscribers.get(plan.subscriber_pat_num)),
             }
             for plan in plans
         ],
@@ -88,4 +104,21 @@ def case_body(practice, appointment, context, decision, patient, plans) -> dict:
             for e in c.evidence
         ],
         "needs": list(flag.needs) if flag else [],
+    }
+
+
+def person_name(row: dict) -> str:
+    """"Last, First" as Open Dental keeps a person's name."""
+    return ", ".join(part for part in (row.get("LName"), row.get("FName")) if part)
+
+
+def subscriber_fields(row: dict | None) -> dict:
+    """The subscriber's name, birth date and sex, when the subscriber is someone else."""
+    if not row:
+        return {}
+    birthdate = parse_date(row.get("Birthdate"))
+    return {
+        "subscriber_name": person_name(row),
+        "subscriber_birthdate": birthdate.isoformat() if birthdate else None,
+        "subscriber_gender": str(row.get("Gender") or ""),
     }

@@ -187,12 +187,20 @@ class Scanner:
             try:
                 if appointment.pat_num not in patients:
                     patients[appointment.pat_num] = self.api.patient(appointment.pat_num)
+                plans = self._plans_of(appointment.pat_num)
+                # A medical claim names the subscriber: read them only when it is someone else.
+                for plan in plans:
+                    other = plan.subscriber_pat_num
+                    if plan.is_medical and other and other != appointment.pat_num and other not in patients:
+                        patients[other] = self.api.patient(other)
                 self.cases.post_case(
                     appointment=appointment,
                     context=self._contexts[appointment.apt_num],
                     decision=decision,
                     patient=patients[appointment.pat_num],
-                    plans=self._plans_of(appointment.pat_num),
+                    plans=plans,
+                    subscribers={plan.subscriber_pat_num: patients[plan.subscriber_pat_num] for plan in plans
+                                 if plan.subscriber_pat_num in patients},
                 )
                 outcome.actions.append("case sent")
             except (PMSUnreachable, PMSAuthError):

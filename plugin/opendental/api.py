@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from plugin.errors import PMSNotFound
 from plugin.opendental.client import OpenDentalClient
-from plugin.opendental.records import Appointment, PlanOnFile, Popup, ProblemRow, ProcedureRow
+from plugin.opendental.records import Appointment, PlanOnFile, Popup, ProblemRow, ProcedureRow, relationship_of
 from plugin.opendental.values import format_date, format_datetime, parse_bool, parse_int
 
 
@@ -86,6 +86,9 @@ class OpenDentalAPI:
                     subscriber_id=str(sub.get("SubscriberID") or ""),
                     plan_num=parse_int(sub.get("PlanNum")),
                     ins_sub_num=parse_int(sub.get("InsSubNum")),
+                    relationship=relationship_of(patplan.get("Relationship")),
+                    group_number=str(plan.get("GroupNum") or ""),
+                    subscriber_pat_num=parse_int(sub.get("Subscriber")),
                 )
             )
         return sorted(found, key=lambda p: p.ordinal)

@@ -117,6 +117,15 @@ class Popup:
         return not self.archived and (self.disabled_at is None or self.disabled_at > moment)
 
 
+# Open Dental's PatPlan.Relationship -> the document service's relationship words.
+RELATIONSHIPS = {"self": "self", "spouse": "spouse", "child": "child", "employee": "employee",
+                 "lifepartner": "life_partner", "signifother": "life_partner"}
+
+
+def relationship_of(value: object) -> str:
+    return RELATIONSHIPS.get(str(value or "Self").strip().lower().replace(" ", ""), "other")
+
+
 @dataclass(frozen=True)
 class PlanOnFile:
     """One insurance plan a patient has on file (patplan -> inssub -> insplan -> carrier)."""
@@ -128,6 +137,11 @@ class PlanOnFile:
     subscriber_id: str
     plan_num: int
     ins_sub_num: int
+    # For the medical claim: the patient's relationship to the subscriber (our words, see
+    # RELATIONSHIPS), the plan's group number, and who the subscriber is.
+    relationship: str = "self"
+    group_number: str = ""
+    subscriber_pat_num: int = 0
 
     @property
     def kind(self) -> str:
