@@ -28,6 +28,7 @@ from crosswalks.loader import (
     Requirement,
     clear_cache,
     load_crosswalk,
+    load_packet_kinds,
 )
 from crosswalks.npi import is_valid_npi
 
@@ -59,4 +60,5 @@ __all__ = [
     "clear_cache",
     "is_valid_npi",
     "load_crosswalk",
+    "load_packet_kinds",
 ]

@@ -109,6 +109,8 @@ PWK_837P = frozenset({
     "MT", "NN", "OB", "OC", "OD", "OE", "OX", "OZ", "P4", "P5", "PE", "PN", "PO", "PQ", "PY", "PZ", "RB", "RR", "RT",
     "RX", "SG", "V5", "XP",
 })
+# What a claim packet may carry: the document kinds, photos and radiographs, and anything else.
+PACKET_KINDS = DOCUMENT_KINDS | {"photo", "radiograph", "other"}
 
 _CODE_SHAPES = {
     "CPT": re.compile(r"^\d{4}[0-9FTU]$"),  # Category I/II/III: 21299, 0966T
@@ -182,8 +184,17 @@ class SupportRule:
     confidence: str = "M"
 
     def supported_by(self, icd_code: str) -> bool:
-        norm = icd10.normalize(icd_code).replace(".", "")
-        return any(norm.startswith(p.replace(".", "")) for p in self.icd_prefixes)
+        plain = icd10.bare(icd_code)
+        return any(plain.startswith(icd10.bare(p)) for p in self.icd_prefixes)
+
+
+@dataclass(frozen=True)
+class SentAs:
+    """How a kind of document is announced on the claim: PWK01 report type and our own label."""
+
+    pwk: str
+    label: str
+    rank: int = 90  # reading order in the packet, lower first
 
 
 @dataclass(frozen=True)
@@ -275,6 +286,7 @@ class Billing:
     element_rules: tuple[ElementRule, ...]
     modifier_rules: tuple[ModifierRule, ...]
     payers: tuple[Payer, ...]
+    sent_as: Mapping[str, SentAs] = field(default_factory=dict)  # packet document kind -> default PWK01
     descriptors: Mapping[str, str] = field(default_factory=dict)  # licensed, loaded by the practice
     _by_cdt: Mapping[str, tuple[CodeCandidate, ...]] = field(default_factory=dict, repr=False, compare=False)
     _by_code: Mapping[str, MedicalCode] = field(default_factory=dict, repr=False, compare=False)
@@ -318,6 +330,18 @@ class Billing:
 
     def attachments_for(self, codes: Iterable[str], categories: Iterable[str]) -> tuple[AttachmentRule, ...]:
         return _applying(self.attachment_rules, codes, categories)
+
+    def packet_rank(self, kind: str) -> int:
+        """Where a document of `kind` is read in a claim packet (attachments.yaml `sent_as`)."""
+        return (self.sent_as.get(kind) or self.sent_as["other"]).rank
+
+    def report_type(self, kind: str, codes: Iterable[str], categories: Iterable[str]) -> SentAs:
+        """How a packet document of `kind` is announced on this claim: the PWK01 of the attachment
+        rule that asks for it, else the kind's default (attachments.yaml `sent_as`)."""
+        for rule in self.attachments_for(codes, categories):
+            if rule.document_kind == kind:
+                return SentAs(pwk=rule.pwk, label=rule.label, rank=self.sent_as[kind].rank)
+        return self.sent_as.get(kind) or self.sent_as["other"]
 
     def elements_for(self, codes: Iterable[str], categories: Iterable[str]) -> tuple[ElementRule, ...]:
         return _applying(self.element_rules, codes, categories)
@@ -375,6 +399,7 @@ def load_billing(data_dir: Path, categories: set[str], ids: dict[str, str], prob
         element_rules=_load_elements(data_dir, categories, known, ids, problems),
         modifier_rules=_load_modifiers(data_dir, categories, known, payer_ids, ids, problems),
         payers=payers,
+        sent_as=_load_sent_as(data_dir, problems),
         descriptors=_load_descriptors(descriptors, problems) if descriptors else {},
     )
 
@@ -433,8 +458,12 @@ def _str_list(problems: _Problems, file: str, where: str, column: str, value: An
     return tuple(str(v).strip() for v in value)
 
 
-def _yaml_rules(data_dir: Path, key: str, problems: _Problems, fields: set[str]) -> list[tuple[str, dict]]:
-    """Entries of the top-level `rules` list of a YAML file, with their location; unknown fields reported."""
+def _yaml_rules(data_dir: Path, key: str, problems: _Problems, fields: set[str],
+                *, sections: frozenset[str] = frozenset()) -> list[tuple[str, dict]]:
+    """Entries of the top-level `rules` list of a YAML file, with their location; unknown fields reported.
+
+    `sections` names other top-level mappings the file may hold (read by their own loader).
+    """
     file = FILES[key]
     doc = _read_yaml(data_dir / file, problems)
     if doc is None:
@@ -442,7 +471,7 @@ def _yaml_rules(data_dir: Path, key: str, problems: _Problems, fields: set[str])
     if not isinstance(doc, dict) or not isinstance(doc.get("rules"), list):
         problems.add(file, "", None, "must be a mapping with a 'rules' list")
         return []
-    for extra in set(doc) - {"version", "rules"}:
+    for extra in set(doc) - {"version", "rules", *sections}:
         problems.add(file, _where(doc, extra), extra, "unknown top-level field")
     out: list[tuple[str, dict]] = []
     for i, entry in enumerate(doc["rules"]):
@@ -665,7 +694,7 @@ def _load_attachments(data_dir: Path, categories: set[str], known: Mapping[str, 
     fields = {"id", "codes", "categories", "document_kind", "pwk", "label", "requires", "severity", "message", "fix",
               "source", "confidence"}
     out: list[AttachmentRule] = []
-    for where, entry in _yaml_rules(data_dir, "attachments", problems, fields):
+    for where, entry in _yaml_rules(data_dir, "attachments", problems, fields, sections=frozenset({"sent_as"})):
         ok = _check_rule_id(problems, file, where, entry, categories, ids)
         codes, cats, scope_ok = _scope(problems, file, where, entry, categories, known)
         ok &= scope_ok
@@ -688,6 +717,37 @@ def _load_attachments(data_dir: Path, categories: set[str], known: Mapping[str, 
                                       message=entry["message"], fix=entry["fix"], source=entry["source"],
                                       confidence=entry["confidence"]))
     return tuple(out)
+
+
+def _load_sent_as(data_dir: Path, problems: _Problems) -> Mapping[str, SentAs]:
+    """attachments.yaml `sent_as`: how each kind of document in a packet is announced (PWK01) by default."""
+    file = FILES["attachments"]
+    doc = _read_yaml(data_dir / file, problems)
+    section = doc.get("sent_as") if isinstance(doc, dict) else None
+    if not isinstance(section, dict):
+        problems.add(file, "sent_as", None, "must be a mapping of document kind -> {pwk, label}")
+        return {}
+    out: dict[str, SentAs] = {}
+    for kind, entry in section.items():
+        where = f"sent_as.{kind}"
+        if kind not in PACKET_KINDS:
+            problems.add(file, where, None, f"{kind!r} is not one of {', '.join(sorted(PACKET_KINDS))}")
+            continue
+        if not isinstance(entry, dict) or set(entry) - {"pwk", "label", "rank"}:
+            problems.add(file, where, None, "must be a mapping with pwk, label and rank")
+            continue
+        if not isinstance(entry.get("rank"), int):
+            problems.add(file, where, "rank", "must be a whole number (lower is read first)")
+            continue
+        pwk = str(entry.get("pwk") or "")
+        if pwk not in PWK_837P:
+            problems.add(file, where, "pwk", f"{pwk!r} is not a PWK01 report type valid on an 837P")
+            continue
+        if _check_label(problems, file, where, str(entry.get("label") or "")):
+            out[kind] = SentAs(pwk=pwk, label=entry["label"], rank=entry["rank"])
+    for kind in sorted(PACKET_KINDS - set(out)):
+        problems.add(file, "sent_as", kind, "every kind of packet document needs a default PWK01")
+    return out
 
 
 def _load_elements(data_dir: Path, categories: set[str], known: Mapping[str, str], ids: dict[str, str],

@@ -33,8 +33,14 @@ def _icd() -> ModuleType:
 
 def normalize(code: str) -> str:
     """"m26601" / " M26.601 " -> "M26.601" (upper case, dot after the category)."""
-    bare = str(code or "").strip().upper().replace(".", "").replace(" ", "")
-    return f"{bare[:3]}.{bare[3:]}" if len(bare) > 3 else bare
+    plain = bare(code)
+    return f"{plain[:3]}.{plain[3:]}" if len(plain) > 3 else plain
+
+
+def bare(code: str) -> str:
+    """" m26.601" -> "M26601": the code without its decimal point, as claim forms carry it
+    (837P HI, CMS-1500 box 21)."""
+    return str(code or "").strip().upper().replace(".", "").replace(" ", "")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -64,10 +70,10 @@ def needs_seventh_character(code: str) -> bool:
     """True when the code's category takes a 7th character and the code lacks one ("S02.5", "S025X")."""
     if is_billable(code):
         return False
-    bare = normalize(code).replace(".", "")
-    if len(bare) >= 7:
+    plain = bare(code)
+    if len(plain) >= 7:
         return False
-    known = _longest_valid_prefix(bare)
+    known = _longest_valid_prefix(plain)
     return bool(known) and _takes_seventh_character(known)
 
 
@@ -109,8 +115,8 @@ def laterality(code: str) -> Laterality | None:
 
 def _category(code: str) -> str:
     """The 3-character category of a well-formed code ("" when it is not shaped like ICD-10-CM)."""
-    bare = normalize(code).replace(".", "")
-    return bare[:3] if _CODE.match(bare) else ""
+    plain = bare(code)
+    return plain[:3] if _CODE.match(plain) else ""
 
 
 def _side_in(text: str) -> Laterality | None:
@@ -129,10 +135,10 @@ def _side_in(text: str) -> Laterality | None:
     return None
 
 
-def _longest_valid_prefix(bare: str) -> str:
+def _longest_valid_prefix(plain: str) -> str:
     icd = _icd()
-    for n in range(len(bare), 2, -1):
-        candidate = normalize(bare[:n])
+    for n in range(len(plain), 2, -1):
+        candidate = normalize(plain[:n])
         if icd.is_valid_item(candidate):
             return candidate
     return ""

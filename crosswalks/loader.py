@@ -829,5 +829,25 @@ def _load_cached(path: str, descriptors: str = "") -> Crosswalk:
     )
 
 
+def load_packet_kinds(data_dir: Path | str | None = None) -> dict:
+    """Just attachments.yaml `sent_as` (document kind -> PWK01, label, reading rank), validated the
+    same way, without loading the rest: assembling a packet needs only this.
+
+    Raises `CrosswalkError` listing every problem found.
+    """
+    return dict(_load_packet_kinds_cached(str(Path(data_dir).resolve() if data_dir is not None else DATA_DIR)))
+
+
+@functools.lru_cache(maxsize=4)
+def _load_packet_kinds_cached(path: str):
+    from crosswalks.billing import _load_sent_as
+
+    problems = _Problems()
+    kinds = _load_sent_as(Path(path), problems)
+    problems.raise_if_any()
+    return tuple(kinds.items())
+
+
 def clear_cache() -> None:
     _load_cached.cache_clear()
+    _load_packet_kinds_cached.cache_clear()

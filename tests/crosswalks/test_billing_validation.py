@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from crosswalks import load_crosswalk
+from crosswalks import CrosswalkError, load_crosswalk, load_packet_kinds
 from tests.crosswalks.datafiles import append, line_count, problems_of, replace
 
 CLAIM_ROW = "pathology-d7286-palate,D7286,42100,CPT,site=palate,one,,palate or uvula,billing-ref §1.1 PATH-01,H"
@@ -229,3 +229,26 @@ def test_the_template_rules_themselves_are_valid(data, file, text):
     """The bad rows above differ from these in one field only, so that field is what fails."""
     append(data / file, text)
     assert load_crosswalk(data).billing.candidates("D7286")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "column", "words"),
+    [
+        ("sleep_study: {pwk: DG,", "sleep_study: {pwk: P6,", "pwk", "not a PWK01 report type"),
+        ("referral: {pwk: B4, label: referral letter, rank: 40}", "referral: {pwk: B4, label: referral letter}",
+         "rank", "whole number"),
+        ("  eob: {pwk: EB, label: explanation of benefits, rank: 90}\n", "", "eob", "needs a default PWK01"),
+        ("  photo: {", "  selfie: {", None, "'selfie' is not one of"),
+    ],
+)
+def test_bad_packet_kind(data, old, new, column, words):
+    replace(data / "attachments.yaml", old, new)
+    _only(problems_of(data), "attachments.yaml", column, words)
+    with pytest.raises(CrosswalkError):
+        load_packet_kinds(data)
+
+
+def test_packet_kinds_read_alone_agree_with_the_crosswalk():
+    assert load_packet_kinds() == dict(load_crosswalk().billing.sent_as)
+    ranks = {kind: sent.rank for kind, sent in load_packet_kinds().items()}
+    assert ranks["physician_order"] < ranks["sleep_study"] < ranks["chart_note"] < ranks["referral"] < ranks["photo"]
