@@ -1,33 +1,40 @@
 """The narrative as a PDF for the claim packet (fpdf2), on one page where the text allows.
 
-DejaVu Sans (Debian package fonts-dejavu-core, installed by scripts/setup.sh) prints any
-Unicode text. Without it the core Helvetica font is used; text Helvetica cannot print is then
-refused with a clear error rather than printed wrong.
+Fonts (DejaVu Sans, else Helvetica with a clear refusal of what it cannot print) and the practice
+letterhead are shared with the packet's cover sheet: docservice.packets.fonts and .letterhead.
+
+The same bytes come out for the same narrative: the PDF's creation date is the signing (or
+drafting) time, never "now", so an export can be rebuilt and compared.
 """
 from __future__ import annotations
 
-import logging
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fpdf import FPDF
 
-from docservice.models import Narrative
+from docservice.packets.fonts import (
+    CORE_FONT,
+    CORE_FONT_REPLACEMENTS,
+    FONT_PATH,
+    PdfFontError,
+    add_fonts,
+    encode_for_font,
+)
+from docservice.packets.letterhead import Letterhead, draw_letterhead
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from docservice.models import Narrative
 
-FONT_PATH = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-BOLD_FONT_PATH = FONT_PATH.with_name("DejaVuSans-Bold.ttf")
+__all__ = ["CORE_FONT_REPLACEMENTS", "FONT_PATH", "Letterhead", "NarrativePdf", "PdfFontError", "render_pdf"]
+
 # Largest first: the first size that fits the letter on one page wins; else the last, over pages.
 FONT_SIZES = (10.5, 10.0, 9.5, 9.0)
 DRAFT_HEADING = "DRAFT — not signed"
-# What the core font lacks but a letter often holds, in plain equivalents.
-CORE_FONT_REPLACEMENTS = str.maketrans({"—": "-", "–": "-", "’": "'", "‘": "'", "“": '"', "”": '"',
-                                        "≥": ">=", "≤": "<=", "•": "-", "…": "..."})
-
-
-class PdfFontError(RuntimeError):
-    """The Unicode font is missing and the text needs it."""
+# A letter not yet saved has no drafting time; a fixed date keeps its PDF reproducible all the same.
+UNDATED = datetime(2000, 1, 1, tzinfo=timezone.utc)
 
 
 class NarrativePdf(FPDF):
@@ -58,48 +65,42 @@ class NarrativePdf(FPDF):
         self.cell(0, 5, f"Page {self.page_no()} of {{nb}}", align="C")
 
     def encode_text(self, text: str) -> str:
-        if self.letter_font != "Helvetica":
-            return text
-        text = text.translate(CORE_FONT_REPLACEMENTS)
-        try:
-            text.encode("latin-1")
-        except UnicodeEncodeError:
-            raise PdfFontError(
-                f"The narrative holds characters the fallback PDF font cannot print, and {FONT_PATH} is missing; "
-                "install the fonts-dejavu-core package (scripts/setup.sh does)."
-            ) from None
-        return text
+        return encode_for_font(text, self.letter_font)
 
 
-def render_pdf(narrative: Narrative, *, font_path: Path = FONT_PATH) -> bytes:
-    """The PDF of the narrative as it stands: signed (with who and when) or a marked draft."""
+def render_pdf(narrative: Narrative, *, letterhead: Letterhead | None = None, font_path: Path = FONT_PATH) -> bytes:
+    """The PDF of the narrative as it stands: signed (with who and when) or a marked draft.
+
+    Args:
+        letterhead: the practice's letterhead, printed at the top of page 1; None prints none.
+    """
     for size in FONT_SIZES:
-        pdf = _layout(narrative, size=size, font_path=font_path)
+        pdf = _layout(narrative, size=size, font_path=font_path, letterhead=letterhead)
         if pdf.page_no() == 1:
             break
     return bytes(pdf.output())
 
 
-def _layout(narrative: Narrative, *, size: float, font_path: Path) -> NarrativePdf:
-    font = _font_name(font_path)
-    pdf = NarrativePdf(font=font, draft=narrative.status != "signed")
-    if font != "Helvetica":
-        pdf.add_font(font, "", str(font_path))
-        bold = font_path.with_name(font_path.stem + "-Bold.ttf")
-        pdf.add_font(font, "B", str(bold if bold.is_file() else font_path))
-    pdf.add_page()
+def _layout(narrative: Narrative, *, size: float, font_path: Path, letterhead: Letterhead | None) -> NarrativePdf:
+    pdf = NarrativePdf(font=CORE_FONT, draft=narrative.status != "signed")
+    pdf.letter_font = add_fonts(pdf, font_path=font_path)
+    pdf.set_creation_date(_creation_date(narrative))
     pdf.set_title("Letter of medical necessity")
+    pdf.add_page()
+    if letterhead is not None:
+        draw_letterhead(pdf, letterhead, font=pdf.letter_font)
     for line in narrative.body.splitlines():
         _write_line(pdf, line, size=size)
     _write_signature(pdf, narrative, size=size)
     return pdf
 
 
-def _font_name(font_path: Path) -> str:
-    if font_path.is_file():
-        return "DejaVu"
-    log.warning("PDF font %s is missing (install fonts-dejavu-core); using Helvetica", font_path)
-    return "Helvetica"
+def _creation_date(narrative: Narrative) -> datetime:
+    """When the text was signed (else drafted), as the UTC time the database holds (naive)."""
+    moment = narrative.signed_at or narrative.drafted_at
+    if moment is None:
+        return UNDATED
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def _write_line(pdf: NarrativePdf, line: str, *, size: float) -> None:
@@ -122,18 +123,45 @@ def _write_line(pdf: NarrativePdf, line: str, *, size: float) -> None:
 
 
 def _write_signature(pdf: NarrativePdf, narrative: Narrative, *, size: float) -> None:
-    pdf.ln(size * 0.4)
-    pdf.set_font(pdf.letter_font, "B", size)
+    """The signature lines, kept together: a block that would cross a page break moves whole to the next page.
+
+    A reviewer must see who signed on the same page as the hash of what was signed. (fpdf2's
+    `unbreakable()` cannot replay the draft watermark's local context, so the block is measured.)
+    """
+    lines = _signature_lines(pdf, narrative, size=size)
+    gap = size * 0.4
+    height = gap + sum(_line_height(pdf, line) for line in lines)
+    if pdf.get_y() + height > pdf.page_break_trigger:
+        pdf.add_page()
+    pdf.ln(gap)
+    for line in lines:
+        pdf.set_font(pdf.letter_font, line.style, line.size)
+        pdf.set_text_color(*line.color)
+        pdf.multi_cell(0, line.height, line.text, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(0, 0, 0)
+
+
+@dataclass(frozen=True)
+class _SignatureLine:
+    text: str
+    style: str
+    size: float
+    height: float
+    color: tuple[int, int, int] = (0, 0, 0)
+
+
+def _signature_lines(pdf: NarrativePdf, narrative: Narrative, *, size: float) -> list[_SignatureLine]:
     if narrative.status == "signed" and narrative.signed_at:
         when = _format_when(narrative.signed_at)
-        text = f"Signed electronically by {narrative.signed_name} on {when}."
-        pdf.multi_cell(0, size * 0.48, pdf.encode_text(text), new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font(pdf.letter_font, "", size - 2)
-        pdf.multi_cell(0, size * 0.4, f"SHA-256 of the signed text: {narrative.body_sha256}", new_x="LMARGIN", new_y="NEXT")
-    else:
-        pdf.set_text_color(170, 0, 0)
-        pdf.multi_cell(0, size * 0.48, pdf.encode_text(DRAFT_HEADING), new_x="LMARGIN", new_y="NEXT")
-        pdf.set_text_color(0, 0, 0)
+        signed = pdf.encode_text(f"Signed electronically by {narrative.signed_name} on {when}.")
+        digest = f"SHA-256 of the signed text: {narrative.body_sha256}"
+        return [_SignatureLine(signed, "B", size, size * 0.48), _SignatureLine(digest, "", size - 2, size * 0.4)]
+    return [_SignatureLine(pdf.encode_text(DRAFT_HEADING), "B", size, size * 0.48, color=(170, 0, 0))]
+
+
+def _line_height(pdf: NarrativePdf, line: _SignatureLine) -> float:
+    pdf.set_font(pdf.letter_font, line.style, line.size)
+    return pdf.multi_cell(0, line.height, line.text, dry_run=True, output="HEIGHT")
 
 
 def _format_when(moment: datetime) -> str:
