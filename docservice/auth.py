@@ -6,16 +6,17 @@ the health check sends `Authorization: Bearer <token>`.
 
 | role | cases | documents | claim | narrative | users, audit log |
 |---|---|---|---|---|---|
-| admin | read, write, review | read, write | edit | write | yes |
+| admin | read, write, review | read, write | edit, export | write | yes (and settings) |
 | dentist | read, write, review | read, write | edit | write, sign | no |
 | assistant | read, write, review | read, write | edit | write | no |
-| biller | read | read | edit | no | no |
+| biller | read | read | edit, export | no | no |
 | service (the flagger) | write only (POST, PUT) | no | no | no | no |
 
 "write" is posting or replacing a whole case (what the flagger does); "review" is changing
 a case's status, category, evidence or needs (PATCH), which only staff do. "claim edit" is
 building the proposed claim and changing any of its values; reading facts, claim and checks
-needs only "cases read". Only a dentist signs a medical-necessity narrative: the signature
+needs only "cases read". Exporting a case's packet and claim (and batches of them) is for
+billers and admins; the practice settings are for admins. Only a dentist signs a medical-necessity narrative: the signature
 attests to the clinical content.
 """
 from __future__ import annotations
@@ -47,13 +48,15 @@ USERS_ADMIN = "users:admin"
 CLAIMS_EDIT = "claims:edit"
 NARRATIVES_WRITE = "narratives:write"
 NARRATIVES_SIGN = "narratives:sign"
+CLAIMS_EXPORT = "claims:export"
+SETTINGS_ADMIN = "settings:admin"
 
 _STAFF = frozenset({CASES_READ, CASES_WRITE, CASES_REVIEW, DOCUMENTS_READ, DOCUMENTS_WRITE, CLAIMS_EDIT, NARRATIVES_WRITE})
 PERMISSIONS: dict[str, frozenset[str]] = {
-    "admin": _STAFF | {USERS_ADMIN},
+    "admin": _STAFF | {USERS_ADMIN, SETTINGS_ADMIN, CLAIMS_EXPORT},
     "dentist": _STAFF | {NARRATIVES_SIGN},
     "assistant": _STAFF,
-    "biller": frozenset({CASES_READ, DOCUMENTS_READ, CLAIMS_EDIT}),
+    "biller": frozenset({CASES_READ, DOCUMENTS_READ, CLAIMS_EDIT, CLAIMS_EXPORT}),
     "service": frozenset({CASES_WRITE}),
 }
 assert set(PERMISSIONS) == set(ROLES)

@@ -50,6 +50,8 @@ def apply_case(case: Case, data: dict) -> None:
     case.patient_name = patient["name"]
     case.patient_birthdate = patient["birthdate"]
     case.patient_gender = patient["gender"]
+    case.patient_address = patient.get("address") or {}
+    case.patient_phone = patient.get("phone", "")
     case.procedures = [Procedure(position=i, **item) for i, item in enumerate(data["procedures"])]
     case.problems = [Problem(position=i, **item) for i, item in enumerate(data["problems"])]
     case.insurance = [InsurancePlan(position=i, **item) for i, item in enumerate(data["insurance"])]

@@ -1,4 +1,4 @@
-"""The document service's `medlane` subcommands: serve, worker, users.
+"""The document service's `medlane` subcommands: serve, worker, users, settings, export.
 
 Registered through the `medlane.commands` entry point, so the dispatcher never imports this
 package. Each handler builds the app (which creates or migrates the database under
@@ -13,6 +13,7 @@ import logging
 import signal
 import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docservice.errors import DocServiceError, ServeError
@@ -64,6 +65,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     disable = actions.add_parser("disable", help="stop a user's token from working")
     disable.add_argument("name")
     disable.set_defaults(handler=_reporting(cmd_users_disable))
+
+    settings = subparsers.add_parser(
+        "settings", help="show or change the practice's billing settings",
+        description="The billing provider, rendering providers, submitter and receiver, payers and printer "
+        "offsets, stored in the document service's database.",
+    )
+    settings_actions = settings.add_subparsers(dest="settings_command", metavar="ACTION")
+    settings_actions.required = True
+    show = settings_actions.add_parser("show", help="print the settings as JSON")
+    show.set_defaults(handler=_reporting(cmd_settings_show))
+    set_ = settings_actions.add_parser("set", help="set one value by its dotted key, e.g. billing_provider.npi")
+    set_.add_argument("key", help="dotted key; list items by index, e.g. payers.0.attachment_limit_mb")
+    set_.add_argument("value", help="the value; JSON for a list or object, null to remove")
+    set_.set_defaults(handler=_reporting(cmd_settings_set))
+    load = settings_actions.add_parser("import", help="merge a TOML file in the settings' shape")
+    load.add_argument("file", type=Path)
+    load.set_defaults(handler=_reporting(cmd_settings_import))
+
+    from docservice.exports.command import add_export_command
+
+    add_export_command(subparsers, reporting=_reporting)
 
 
 def _reporting(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
@@ -202,3 +224,44 @@ def _audit_cli(action: str, user_id: int, **detail) -> None:
     from docservice import audit
 
     audit.record(action, "user", user_id, actor="cli", detail=detail)
+
+
+def cmd_settings_show(args: argparse.Namespace) -> int:
+    import json
+
+    from docservice.settings import load_settings
+
+    with _session() as session:
+        settings = load_settings(session)
+    print(json.dumps(settings, indent=2))
+    return 0
+
+
+def cmd_settings_set(args: argparse.Namespace) -> int:
+    from docservice.settings import load_settings
+    from docservice.settings.keys import patch_for_key
+
+    with _session() as session:
+        patch = patch_for_key(load_settings(session), args.key, args.value)
+        _store_settings(session, patch)
+    print(f"Set {args.key}.")
+    return 0
+
+
+def cmd_settings_import(args: argparse.Namespace) -> int:
+    from docservice.settings.store import read_settings_file
+
+    patch = read_settings_file(args.file)
+    with _session() as session:
+        _store_settings(session, patch)
+    print(f"Imported {len(patch)} setting group(s) from {args.file}.")
+    return 0
+
+
+def _store_settings(session, patch: dict) -> None:
+    from docservice import audit
+    from docservice.settings import update_settings
+
+    update_settings(session, patch, actor="cli")
+    audit.record("settings.update", "settings", actor="cli", detail={"keys": sorted(patch)})
+    session.commit()

@@ -14,6 +14,10 @@
 | `MEDLANE_BILLING_NPI`, `MEDLANE_BILLING_NAME` | empty | billing provider on proposed claims (box 33) |
 | `MEDLANE_RENDERING_NPI` | empty | rendering provider's NPI on proposed claims (box 24J) |
 | `MEDLANE_NARRATIVE_TEMPLATES` | empty | a practice's own narrative templates, tried before `templates/narratives/` |
+| `MEDLANE_SETTINGS_FILE` | empty | a TOML file that seeds the practice settings on first run (`medlane settings import`) |
+
+The billing settings (`MEDLANE_BILLING_*`, `MEDLANE_RENDERING_NPI`, `MEDLANE_SETTINGS_FILE`) only seed the
+stored practice settings the first time; after that `medlane settings` and `/api/v1/settings` change them.
 """
 from __future__ import annotations
 
@@ -45,6 +49,7 @@ DEFAULTS: dict[str, Any] = {
     "BILLING_NAME": "",
     "RENDERING_NPI": "",
     "NARRATIVE_TEMPLATES": "",
+    "SETTINGS_FILE": "",
     # flask-smorest: the OpenAPI document is served at /api/v1/openapi.json, no UI (no CDN assets).
     "API_TITLE": "MedLane document service",
     "API_VERSION": "v1",
@@ -69,6 +74,7 @@ ENVIRONMENT: dict[str, tuple[str, type]] = {
     "MEDLANE_BILLING_NAME": ("BILLING_NAME", str),
     "MEDLANE_RENDERING_NPI": ("RENDERING_NPI", str),
     "MEDLANE_NARRATIVE_TEMPLATES": ("NARRATIVE_TEMPLATES", str),
+    "MEDLANE_SETTINGS_FILE": ("SETTINGS_FILE", str),
 }
 
 

@@ -25,8 +25,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 ROLES = ("admin", "dentist", "assistant", "biller", "service")
-CASE_STATUSES = ("new", "in_progress", "ready", "submitted", "closed", "dismissed")
+# exported: a packet and claim were handed out; submitted: the biller says the payer has it.
+CASE_STATUSES = ("new", "in_progress", "ready", "exported", "submitted", "closed", "dismissed")
 INSURANCE_KINDS = ("dental", "medical")
+INSURANCE_RELATIONSHIPS = ("self", "spouse", "child", "employee", "life_partner", "other")
 # A page or document is one of these; the first two are in flight, the rest are final.
 JOB_STATUSES = ("queued", "processing", "done", "needs_review", "failed")
 FINAL_STATUSES = ("done", "needs_review", "failed")
@@ -82,6 +84,9 @@ class Case(Base):
     patient_name: Mapped[str] = mapped_column(String(200), default="")
     patient_birthdate: Mapped[date | None] = mapped_column(Date, nullable=True)
     patient_gender: Mapped[str] = mapped_column(String(20), default="")
+    # {"line1", "line2", "city", "state", "zip"} as Open Dental has it; {} when not sent
+    patient_address: Mapped[dict] = mapped_column(JSON, default=dict)
+    patient_phone: Mapped[str] = mapped_column(String(30), default="")
     # The flag
     category: Mapped[str] = mapped_column(String(40), default="", index=True)
     categories: Mapped[list] = mapped_column(JSON, default=list)
@@ -107,6 +112,9 @@ class Case(Base):
     claim: Mapped[Claim | None] = relationship(back_populates="case", cascade="all, delete-orphan", uselist=False)
     narrative: Mapped[Narrative | None] = relationship(
         back_populates="case", cascade="all, delete-orphan", uselist=False
+    )
+    exports: Mapped[list[Export]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="Export.id"
     )
 
 
@@ -156,6 +164,12 @@ class InsurancePlan(Base):
     group_number: Mapped[str] = mapped_column(String(40), default="")
     subscriber_id: Mapped[str] = mapped_column(String(40), default="")
     ordinal: Mapped[int] = mapped_column(Integer, default=1)
+    # The patient's relationship to the subscriber (INSURANCE_RELATIONSHIPS); the subscriber's own
+    # name, birth date and sex when the patient is not the subscriber.
+    patient_relationship: Mapped[str] = mapped_column("relationship", String(20), default="self")
+    subscriber_name: Mapped[str] = mapped_column(String(200), default="")
+    subscriber_birthdate: Mapped[date | None] = mapped_column(Date, nullable=True)
+    subscriber_gender: Mapped[str] = mapped_column(String(20), default="")
 
     case: Mapped[Case] = relationship(back_populates="insurance")
 
@@ -362,3 +376,64 @@ class AuditEntry(Base):
     resource_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
     detail: Mapped[dict] = mapped_column(JSON, default=dict)  # ids and counts only
     remote_addr: Mapped[str] = mapped_column(String(64), default="")
+
+
+class PracticeSettings(Base):
+    """The practice's billing settings: one JSON document (docservice/settings), one row.
+
+    Kept whole rather than as columns because the settings are read and validated as one object
+    and changed by JSON merge patch; `version` counts changes so concurrent edits are detected.
+    """
+
+    __tablename__ = "practice_settings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(80), default="")
+
+
+class ControlNumber(Base):
+    """A counter that never repeats (X12 interchange and group control numbers)."""
+
+    __tablename__ = "control_numbers"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class Export(Base):
+    """One export of a case: what was handed out, its numbers and hashes, and who did it.
+
+    `attachments_digest` and `claim_digest` say what the export was made of, so a re-export
+    knows whether the attachments changed (new ACN) or the claim changed after submission
+    (a replacement claim).
+    """
+
+    __tablename__ = "exports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    batch_id: Mapped[str] = mapped_column(String(40), default="", index=True)
+    acn: Mapped[str] = mapped_column(String(50), index=True)
+    claim_control_number: Mapped[str] = mapped_column(String(38), index=True)
+    frequency_code: Mapped[str] = mapped_column(String(1), default="1")
+    payer_claim_number: Mapped[str] = mapped_column(String(50), default="")
+    interchange_control_number: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    attachments_digest: Mapped[str] = mapped_column(String(64))
+    claim_digest: Mapped[str] = mapped_column(String(64))
+    files: Mapped[list] = mapped_column(JSON, default=list)  # [{"name", "sha256", "pages"}]
+    totals: Mapped[dict] = mapped_column(JSON, default=dict)  # {"charge", "lines"}
+    # The claim values the Open Dental side copies into Open Dental's own claim (od-claim).
+    claim_summary: Mapped[dict] = mapped_column(JSON, default=dict)
+    override_reason: Mapped[str] = mapped_column(Text, default="")
+    overridden: Mapped[list] = mapped_column(JSON, default=list)  # rule ids of the errors overridden
+    pms: Mapped[dict] = mapped_column(JSON, default=dict)  # what was written back to Open Dental
+    exported_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    exported_by: Mapped[str] = mapped_column(String(80), default="")
+    exported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Set when the biller marks the case submitted: from then on a changed claim is a replacement.
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+    case: Mapped[Case] = relationship(back_populates="exports")

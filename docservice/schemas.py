@@ -24,7 +24,7 @@ from __future__ import annotations
 from marshmallow import EXCLUDE, Schema, fields, pre_dump, validate
 from flask_smorest.fields import Upload
 
-from docservice.models import CASE_STATUSES, INSURANCE_KINDS, JOB_STATUSES, ROLES, Case
+from docservice.models import CASE_STATUSES, INSURANCE_KINDS, INSURANCE_RELATIONSHIPS, JOB_STATUSES, ROLES, Case
 
 SLUG = validate.Regexp(r"^[a-z0-9][a-z0-9_-]*$", error="Use lower-case letters, digits, - and _.")
 # ICD-10-CM: letter, digit, alphanumeric, then up to four more after an optional dot.
@@ -58,10 +58,22 @@ class AppointmentSchema(Schema):
     note = fields.String(load_default="", validate=validate.Length(max=20000))
 
 
+class AddressSchema(Schema):
+    """A postal address as Open Dental keeps it (Address, Address2, City, State, Zip)."""
+
+    line1 = Text(load_default="", validate=validate.Length(max=100))
+    line2 = Text(load_default="", validate=validate.Length(max=100))
+    city = Text(load_default="", validate=validate.Length(max=60))
+    state = Text(load_default="", validate=validate.Length(max=2))
+    zip = Text(load_default="", validate=validate.Length(max=10))
+
+
 class PatientSchema(Schema):
     name = fields.String(required=True, validate=validate.Length(min=1, max=200))
     birthdate = fields.Date(load_default=None, allow_none=True)
     gender = fields.String(load_default="", validate=validate.Length(max=20))
+    address = fields.Nested(AddressSchema, load_default=dict, metadata={"description": "Needed on the claim"})
+    phone = Text(load_default="", validate=validate.Length(max=30))
 
 
 class ProcedureSchema(Schema):
@@ -85,6 +97,13 @@ class InsuranceSchema(Schema):
     group_number = fields.String(load_default="", validate=validate.Length(max=40))
     subscriber_id = fields.String(load_default="", validate=validate.Length(max=40))
     ordinal = fields.Integer(load_default=1, validate=validate.Range(min=1, max=9), metadata={"description": "1 = primary"})
+    patient_relationship = fields.String(
+        data_key="relationship", load_default="self", validate=validate.OneOf(INSURANCE_RELATIONSHIPS),
+        metadata={"description": "The patient's relationship to the subscriber"})
+    subscriber_name = Text(load_default="", validate=validate.Length(max=200),
+                           metadata={"description": "\"Last, First\" when the patient is not the subscriber"})
+    subscriber_birthdate = fields.Date(load_default=None, allow_none=True)
+    subscriber_gender = fields.String(load_default="", validate=validate.Length(max=20))
 
 
 class CategoryFlagSchema(Schema):
@@ -187,6 +206,8 @@ def case_as_dict(case: Case) -> dict:
             "name": case.patient_name,
             "birthdate": case.patient_birthdate,
             "gender": case.patient_gender,
+            "address": case.patient_address or {},
+            "phone": case.patient_phone,
         },
         "procedures": case.procedures,
         "problems": case.problems,

@@ -13,8 +13,9 @@ from docservice import audit
 from docservice.api.core import ServiceBlueprint
 from docservice.auth import CASES_READ, CASES_REVIEW, CASES_WRITE
 from docservice.cases import apply_case, apply_flags, filter_cases, find_case, upsert_case
+from docservice.exports.numbers import mark_submitted
 from docservice.extensions import db
-from docservice.models import Case
+from docservice.models import Case, utcnow
 from docservice.schemas import CaseInSchema, CasePatchSchema, CaseQuerySchema, CaseSchema
 
 blp = ServiceBlueprint(
@@ -101,6 +102,9 @@ class CaseById(MethodView):
         """Change a case's status, category, evidence or needs after review."""
         case = get_case_or_404(case_id)
         apply_flags(case, data)
+        if data.get("status") == "submitted":
+            # From now on a changed claim goes out as a replacement of the one the payer has.
+            mark_submitted(case, when=utcnow())
         audit.record("case.update", "case", case.id, detail={"fields": sorted(data)})
         db.session.commit()
         return case

@@ -39,6 +39,8 @@ class ErrorSchema(ma.Schema):
     status = ma.fields.Integer(metadata={"description": "The HTTP status"})
     message = ma.fields.String(metadata={"description": "What went wrong, for a person"})
     errors = ma.fields.Dict(metadata={"description": "Invalid fields and why (422 only)"})
+    findings = ma.fields.List(ma.fields.Dict(), metadata={
+        "description": "What stands in the way (409 not_ready): rule, severity, message, fix, line"})
 
 
 class ServiceApi(Api):

@@ -46,6 +46,12 @@ def _text(length: int) -> fields.String:
     return fields.String(allow_none=True, validate=validate.Length(min=1, max=length))
 
 
+def _not_negative(value) -> None:
+    # A plain function, not validate.Range: apispec would print a Decimal minimum as a string.
+    if value is not None and value < 0:
+        raise ValidationError("Must be 0 or more.")
+
+
 class ClaimFieldsSchema(StrictSchema):
     """Claim-level fields a person may set; null clears one (it becomes unknown)."""
 
@@ -61,6 +67,14 @@ class ClaimFieldsSchema(StrictSchema):
     authorization_end_date = fields.Date(allow_none=True)
     accident = fields.Nested(AccidentSchema, allow_none=True)
     onset_date = fields.Date(allow_none=True)
+    initial_treatment_date = fields.Date(allow_none=True)
+    referral_number = _text(50)
+    # Sending the claim: the payer's own number for it (from the 835 or the portal; a replacement
+    # claim carries it), and which medical plan is billed (2 bills the secondary plan).
+    payer_claim_number = _text(50)
+    payer_ordinal = fields.Integer(allow_none=True, strict=True, validate=validate.Range(min=1, max=9))
+    prior_payer_paid = fields.Decimal(places=2, allow_none=True, as_string=True, validate=_not_negative,
+                                      metadata={"description": "What the primary payer paid (secondary claims)"})
 
 
 class DiagnosisInSchema(StrictSchema):
@@ -98,7 +112,7 @@ class LinePatchSchema(StrictSchema):
     system = fields.String(validate=validate.OneOf(SYSTEMS))
     modifiers = fields.List(fields.String(validate=MODIFIER), validate=validate.Length(max=MAX_MODIFIERS))
     units = fields.Integer(strict=True, validate=validate.Range(min=1, max=999))
-    charge = fields.Decimal(places=2, allow_none=True, validate=validate.Range(min=0), allow_nan=False)
+    charge = fields.Decimal(places=2, allow_none=True, validate=_not_negative, allow_nan=False)
     pointers = fields.List(fields.Integer(strict=True), validate=validate.Length(max=MAX_POINTERS))
     description = fields.String(validate=validate.Length(max=255))
     tooth = fields.String(validate=validate.Length(max=10))

@@ -182,3 +182,26 @@ def auth_for() -> Callable:
         return {"Authorization": f"Bearer {token}"}
 
     return make
+
+
+@pytest.fixture
+def practice_settings() -> dict:
+    """A complete, valid, synthetic settings object (the check digits are real, the practice is not)."""
+    return {
+        "billing_provider": {
+            "name": "Testgroup Dental Sleep PC", "npi": "1245319599", "tin": "123456789", "taxonomy": "1223G0001X",
+            "address": {"line1": "100 Example Way", "line2": "Suite 2", "city": "Testville", "state": "OH",
+                        "zip": "430001234"},
+            "phone": "5550100199",
+        },
+        "rendering_providers": [{"name": "Testdentist, Robin", "npi": "1234567893", "taxonomy": "1223G0001X",
+                                 "abbr": "DOC1"}],
+        "submitter": {"name": "Testgroup Dental Sleep PC", "id": "TESTSUB01", "contact_name": "Billing Desk",
+                      "contact_phone": "5550100199"},
+        "receiver": {"name": "Example Clearinghouse", "id": "EXAMPLECH"},
+        "place_of_service": "11",
+        "payers": [{"payer_id": "EXMPL1", "name": "Example Health Plan", "aliases": ["Example Health"],
+                    "address": {"line1": "PO Box 1", "city": "Testville", "state": "OH", "zip": "43001"},
+                    "attachment_limit_mb": 10, "accepts": "pdf", "narrative_limit": 80, "takes_cdt": False,
+                    "filing_indicator": "CI"}],
+    }

@@ -23,7 +23,8 @@ def test_first_post_creates_the_case(client, auth):
     assert case["id"] > 0
     assert case["status"] == "new"
     assert case["appointment"] == {"start": "2026-03-02T09:00:00", "provider": "DOC1", "op": "2", "note": "Pt reports snoring"}
-    assert case["patient"] == {"name": "Jane Roe", "birthdate": "1970-01-31", "gender": "Female"}
+    assert case["patient"] == {"name": "Jane Roe", "birthdate": "1970-01-31", "gender": "Female", "address": {},
+                               "phone": ""}
     assert case["procedures"][0]["code"] == "D9947"
     assert case["procedures"][0]["fee"] == 1800.0
     assert case["problems"] == [{"icd10": "G47.33", "name": "Obstructive sleep apnea"}]

@@ -158,3 +158,16 @@ def test_every_api_route_is_in_the_openapi_document(app, client):
         if rule.rule.startswith("/api/v1") and not rule.rule.endswith("openapi.json"):
             path = rule.rule.replace("<int:", "{").replace(">", "}")
             assert path in spec_paths, path
+
+
+def test_openapi_document_is_a_valid_contract(client):
+    from openapi_spec_validator import validate
+
+    spec = client.get("/api/v1/openapi.json").json
+    validate(spec)  # raises with the first place the document breaks OpenAPI 3.0
+    paths = spec["paths"]
+    assert {"/api/v1/settings", "/api/v1/cases/{case_id}/export", "/api/v1/exports",
+            "/api/v1/cases/{case_id}/exports", "/api/v1/cases/{case_id}/cms1500"} <= set(paths)
+    export = paths["/api/v1/cases/{case_id}/export"]["get"]
+    assert "application/zip" in export["responses"]["200"]["content"]
+    assert {"409", "403", "401"} <= set(export["responses"])

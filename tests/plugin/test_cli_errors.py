@@ -86,3 +86,9 @@ def test_demo_runs(tmp_path):
     summary = json.loads(result.stdout.strip().splitlines()[-1])
     assert summary["flagged"] > 0 and summary["popups"] > 0 and summary["second_pass_writes"] == 0
     assert summary["cases"] == summary["flagged"]
+    # The demo's trauma case goes all the way: exported, back in Open Dental, its claim filled.
+    export = summary["export"]
+    assert export["exported"] is True and export["pms"] == "uploaded"
+    assert {"packet.pdf", "cms1500.pdf", "claim.837p", "narrative.pdf", "manifest.json"} <= set(export["files"])
+    assert export["open_dental"]["commlogs"] == 1 and export["acn"] in export["open_dental"]["field"]
+    assert export["acn"] in export["od_claim"]
