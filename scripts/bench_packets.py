@@ -11,8 +11,8 @@ sees only Python's): the step's wall time (imports excluded) and the process's p
 (getrusage of the child, imports included).
 
     bare merge  open every PDF, extend one Pdf's pages, save: the practical floor
-    bare + id   the same saved with deterministic_id=True, which the packet needs to be reproducible:
-                qpdf then hashes the whole output (MD5) for the /ID, a cost no packet can avoid
+    bare + id   the same saved with qpdf's deterministic_id=True (an MD5 of the whole output for the
+                /ID); the packet instead makes its /ID from what it is made of (assemble.save_pdf)
     packet      build_packet: cover sheet, stamps on every page, outline, page labels, deterministic save
     split       build_packet with a 10 MB payer limit: recompression, then numbered parts
 

@@ -6,7 +6,7 @@ from flask.views import MethodView
 from crosswalks import load_crosswalk
 from docservice import audit
 from docservice.api.cases import get_case_or_404
-from docservice.api.claims import practice_from_config
+from docservice.api.claims import practice_for
 from docservice.api.core import ServiceBlueprint
 from docservice.auth import CASES_READ
 from docservice.checks import run_checks
@@ -28,7 +28,7 @@ class CaseChecks(MethodView):
         """
         case = get_case_or_404(case_id)
         with db.session.no_autoflush:
-            report = run_checks(case, case.claim, list(case.facts), load_crosswalk(), practice=practice_from_config())
+            report = run_checks(case, case.claim, list(case.facts), load_crosswalk(), practice=practice_for(case))
         # Building a claim may have attached it to the case in memory; nothing of it may be stored.
         db.session.rollback()
         audit.record_read("checks.read", "case", case_id,

@@ -2,12 +2,10 @@
 
 `POST` builds it (201) or rebuilds it keeping a person's edits (200). Every change a person
 makes is listed in `edited` with why "set by <role>" and audited by id. The practice's
-providers come from the configuration (MEDLANE_BILLING_NPI, MEDLANE_BILLING_NAME,
-MEDLANE_RENDERING_NPI).
+providers come from the practice settings (`medlane settings`, `/api/v1/settings`).
 """
 from __future__ import annotations
 
-from flask import current_app
 from flask.views import MethodView
 from flask_smorest import abort
 
@@ -21,6 +19,8 @@ from docservice.claims.edits import EditRejected, add_line, delete_line, edit_cl
 from docservice.claims.schemas import ClaimLineSchema, ClaimPatchSchema, ClaimSchema, LineInSchema, LinePatchSchema
 from docservice.extensions import db
 from docservice.models import Case, Claim, ClaimLine, Procedure
+from docservice.settings import load_settings
+from docservice.settings.store import practice_of
 
 blp = ServiceBlueprint(
     "claims", __name__, url_prefix="/api/v1",
@@ -28,13 +28,9 @@ blp = ServiceBlueprint(
 )
 
 
-def practice_from_config() -> Practice:
-    config = current_app.config
-    return Practice(
-        rendering_npi=str(config.get("RENDERING_NPI") or ""),
-        billing_npi=str(config.get("BILLING_NPI") or ""),
-        billing_name=str(config.get("BILLING_NAME") or ""),
-    )
+def practice_for(case: Case) -> Practice:
+    """The case's rendering and billing providers, from the practice settings."""
+    return practice_of(load_settings(db.session), case)
 
 
 def get_claim_or_404(case: Case) -> Claim:
@@ -81,7 +77,7 @@ class CaseClaim(MethodView):
         """Build the claim from the case, its facts and the crosswalk, or rebuild it."""
         case = get_case_or_404(case_id)
         created = case.claim is None
-        built = build_claim(case, list(case.facts), load_crosswalk(), practice=practice_from_config())
+        built = build_claim(case, list(case.facts), load_crosswalk(), practice=practice_for(case))
         claim = save_claim(db.session, case, built)
         claim.updated_by_id = current_user().id
         db.session.flush()

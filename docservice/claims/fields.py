@@ -17,7 +17,7 @@ from docservice.models import Case, ClaimLine, Fact, InsurancePlan
 
 @dataclass(frozen=True)
 class Practice:
-    """Who renders and who bills, from the configuration (MEDLANE_RENDERING_NPI, MEDLANE_BILLING_*)."""
+    """Who renders and who bills, from the practice settings (docservice.settings.store.practice_of)."""
 
     rendering_npi: str = ""
     billing_npi: str = ""
@@ -83,11 +83,11 @@ def _provider_fields(fields: FieldSet, case: Case, practice: Practice) -> None:
     if case.apt_provider or practice.rendering_npi:
         rendering = {"name": case.apt_provider, "npi": practice.rendering_npi}
         fields.set("rendering_provider", rendering,
-                   "the appointment's provider" + ("; NPI from MEDLANE_RENDERING_NPI" if practice.rendering_npi
-                                                   else "; no NPI configured (MEDLANE_RENDERING_NPI)"))
+                   "the appointment's provider" + ("; NPI from the practice settings" if practice.rendering_npi
+                                                   else "; no NPI in the practice settings (rendering_providers)"))
     if practice.billing_npi or practice.billing_name:
         fields.set("billing_provider", {"name": practice.billing_name, "npi": practice.billing_npi},
-                   "the practice's billing provider (MEDLANE_BILLING_NAME, MEDLANE_BILLING_NPI)")
+                   "the practice's billing provider (practice settings)")
 
 
 def _physician_field(fields: FieldSet, facts: Sequence[Fact], fact_name: str, field: str,

@@ -110,6 +110,16 @@ def rendering_provider(settings: Mapping, appointment_provider: str) -> dict | N
     return providers[0] if len(providers) == 1 else None
 
 
+def practice_of(settings: Mapping, case) -> "Practice":
+    """Who renders and who bills the case's claim, for the claim builder and the checks."""
+    from docservice.claims import Practice
+
+    billing = settings.get("billing_provider") or {}
+    rendering = rendering_provider(settings, case.apt_provider) or {}
+    return Practice(rendering_npi=str(rendering.get("npi") or ""), billing_npi=str(billing.get("npi") or ""),
+                    billing_name=str(billing.get("name") or ""))
+
+
 def _comparable(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", str(name or "").lower()).strip()
 

@@ -90,13 +90,14 @@ def test_without_a_saved_claim_the_proposed_claim_is_checked_and_not_stored(app,
 
 
 def test_a_claim_built_for_the_checks_carries_the_practice_npis(make_app, auth_for):
-    """Unsaved claims are checked with the practice's configured providers, like saved ones."""
+    """Unsaved claims are checked with the practice's providers, like saved ones; a bad NPI in the
+    environment that seeds the settings is named, not silently used."""
     app = make_app(BILLING_NPI="1234567890", BILLING_NAME="Synthetic Dental Group")
     client = app.test_client()
     admin = auth_for(app, "admin")
     case_id = client.post("/api/v1/cases", json=case_body(), headers=admin).json["id"]
-    findings = client.get(f"/api/v1/cases/{case_id}/checks", headers=admin).json["findings"]
-    assert any(f["rule"] == "npi-invalid" for f in findings)
+    refused = client.get(f"/api/v1/cases/{case_id}/checks", headers=admin)
+    assert refused.status_code == 422 and "billing_provider.npi" in refused.json["errors"]
 
     app = make_app(BILLING_NPI="1234567893", BILLING_NAME="Synthetic Dental Group")
     client = app.test_client()

@@ -55,7 +55,7 @@ def test_rendering_and_billing_provider_from_the_practice():
     assert claim.fields["billing_provider"] == {"name": "Test Dental Group", "npi": "1245319599"}
     bare = build(case(procedure("D7286"), provider="DOCTEST"))
     assert "billing_provider" not in bare.fields
-    assert "no NPI configured" in bare.why["rendering_provider"]
+    assert "no NPI in the practice settings" in bare.why["rendering_provider"]
 
 
 def test_prior_authorization_and_its_end():

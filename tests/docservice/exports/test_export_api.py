@@ -13,6 +13,7 @@ import subprocess
 
 import pikepdf
 import pytest
+from PIL import Image
 
 from docservice.claimforms.x837p import validate_837p
 
@@ -171,3 +172,17 @@ def test_a_claim_changed_after_submission_goes_out_as_a_replacement(client, auth
     assert validate_837p(second) == []
     records = client.get(f"{base}/exports", headers=auth("biller")).get_json()
     assert [record["frequency_code"] for record in records] == ["7", "1"]
+
+
+def test_an_images_only_payer_gets_page_images(client, auth, make_ready_case, configure, practice_settings,
+                                                open_zip):
+    case_id = make_ready_case()
+    configure(payers=[{**practice_settings["payers"][0], "accepts": "images"}])
+    archive = open_zip(export(client, auth("biller"), case_id).data)
+    images = sorted(name for name in archive.namelist() if name.startswith("packet-p"))
+    assert images and all(name.endswith((".tif", ".jpg")) for name in images)
+    assert "packet.pdf" not in archive.namelist()
+    listed = {entry["name"]: entry for entry in json.loads(archive.read("manifest.json"))["files"]}
+    assert all(listed[name]["pages"] is None for name in images)
+    with Image.open(io.BytesIO(archive.read(images[0]))) as first:
+        assert first.format in ("TIFF", "JPEG")
