@@ -54,3 +54,16 @@ def pdftotext() -> Callable[..., str]:
 def char_error_rate() -> Callable[[str, str], float]:
     """`cer` as a fixture."""
     return cer
+
+
+@pytest.fixture
+def save_jpeg(tmp_path) -> Callable[..., Path]:
+    """Save a synthetic page as a JPEG upload, by default at quality 75 (libjpeg's and Pillow's
+    default: an ordinary JPEG, not a degraded one)."""
+
+    def save(page: synth.Page, *, quality: int = 75) -> Path:
+        path = tmp_path / f"upload-q{quality}.jpg"
+        page.image.save(path, "JPEG", quality=quality, dpi=page.dpi)
+        return path
+
+    return save
