@@ -170,6 +170,7 @@ class InsurancePlan(Base):
     subscriber_name: Mapped[str] = mapped_column(String(200), default="")
     subscriber_birthdate: Mapped[date | None] = mapped_column(Date, nullable=True)
     subscriber_gender: Mapped[str] = mapped_column(String(20), default="")
+    payer_id: Mapped[str] = mapped_column(String(80), default="")  # Open Dental carrier ElectID
 
     case: Mapped[Case] = relationship(back_populates="insurance")
 

@@ -104,6 +104,8 @@ class InsuranceSchema(Schema):
                            metadata={"description": "\"Last, First\" when the patient is not the subscriber"})
     subscriber_birthdate = fields.Date(load_default=None, allow_none=True)
     subscriber_gender = fields.String(load_default="", validate=validate.Length(max=20))
+    payer_id = Text(load_default="", validate=validate.Length(max=80),
+                    metadata={"description": "The carrier's electronic payer id (Open Dental ElectID)"})
 
 
 class CategoryFlagSchema(Schema):

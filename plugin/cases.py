@@ -90,6 +90,7 @@ def case_body(practice, appointment, context, decision, patient, plans, subscrib
                 "plan": plan.group_name,
                 "subscriber_id": plan.subscriber_id,
                 "group_number": plan.group_number,
+                "payer_id": plan.payer_id,
                 "ordinal": max(1, min(9, plan.ordinal)),
                 "relationship": plan.relationship,
                 **subscriber_fields(subscribers.get(plan.subscriber_pat_num)),

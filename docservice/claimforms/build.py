@@ -61,7 +61,7 @@ def build_submission(
         note: the narrative's claim note; cut to the payer's narrative limit.
     """
     plan, other_plan = billed_plans(case, claim)
-    profile = payer_profile(settings, _field(claim, "payer_name") or plan.carrier) or {}
+    profile = plan_profile(settings, plan, claim) or {}
     patient = patient_person(case)
     relationship = RELATIONSHIP_CODES.get(plan.patient_relationship or "self", "G8")
     coverage = _coverage(plan, claim, profile=profile, patient=patient, relationship=relationship,
@@ -110,6 +110,13 @@ def billed_plans(case: Case, claim: Claim) -> tuple[InsurancePlan, InsurancePlan
     billed = next((p for p in plans if p.ordinal == wanted), plans[0])
     earlier = [p for p in plans if p.ordinal < billed.ordinal]
     return billed, (earlier[-1] if earlier else None)
+
+
+def plan_profile(settings: Mapping, plan: InsurancePlan, claim: Claim | None = None) -> dict | None:
+    """The settings' payer profile of a plan: by the carrier's payer id, else by its name (a person
+    may name the payer on the claim)."""
+    carrier = (_field(claim, "payer_name") if claim is not None else "") or plan.carrier
+    return payer_profile(settings, carrier, payer_id=plan.payer_id)
 
 
 def patient_person(case: Case) -> Person:
@@ -172,7 +179,7 @@ def _other_coverage(plan: InsurancePlan | None, claim: Claim, *, settings: Mappi
     if plan is None:
         return None
     paid = _field(claim, "prior_payer_paid")
-    return _coverage(plan, None, profile=payer_profile(settings, plan.carrier) or {}, patient=patient,
+    return _coverage(plan, None, profile=plan_profile(settings, plan) or {}, patient=patient,
                      relationship=RELATIONSHIP_CODES.get(plan.patient_relationship or "self", "G8"), responsibility="P",
                      paid=Decimal(str(paid)).quantize(Decimal("0.01")) if paid not in (None, "") else Decimal("0.00"))
 

@@ -53,7 +53,8 @@ def write_pdfs(ctx: ExportContext) -> None:
 def payer_limits(ctx: ExportContext) -> dict:
     from docservice.settings.store import payer_profile
 
-    profile = payer_profile(ctx.settings, ctx.submission.coverage.payer.name) or {}
+    payer = ctx.submission.coverage.payer
+    profile = payer_profile(ctx.settings, payer.name, payer_id=payer.payer_id) or {}
     limit = profile.get("attachment_limit_mb")
     return {"limit_bytes": int(limit * 1024 * 1024) if limit else None, "accepts": profile.get("accepts", "pdf")}
 

@@ -12,10 +12,9 @@ from dataclasses import replace
 
 from docservice.checks import run_checks
 from docservice.checks.findings import Finding, sort_findings
-from docservice.claimforms.build import billed_plans
+from docservice.claimforms.build import billed_plans, plan_profile
 from docservice.exports.context import ExportContext
 from docservice.models import FINAL_STATUSES
-from docservice.settings.store import payer_profile
 
 # Findings that only advise while the claim is worked on but stop an export.
 BLOCK_EXPORT = frozenset({"narrative-unsigned"})
@@ -77,11 +76,11 @@ def _payer_findings(ctx: ExportContext) -> Iterator[Finding]:
     if not any(plan.kind == "medical" for plan in case.insurance):
         return  # medical-plan-missing comes from the checks
     plan, _ = billed_plans(case, claim)
-    carrier = (claim.fields or {}).get("payer_name") or plan.carrier
-    profile = payer_profile(ctx.settings, carrier)
+    profile = plan_profile(ctx.settings, plan, claim)
     if profile is None:
         yield Finding(rule="settings-missing", severity="error",
-                      message="No payer profile in the settings matches the medical plan's carrier.",
+                      message="No payer profile in the settings matches the medical plan's carrier (by its "
+                              "electronic payer id or its name).",
                       fix="An admin adds the payer (payer id, name, attachment limit) to settings.payers, or adds "
                           "the carrier's name to an existing payer's aliases.")
         return

@@ -2,7 +2,7 @@
 
     load_settings(session) -> dict            # validated, defaults filled in
     update_settings(session, patch, *, actor) # JSON merge patch, validated whole, stored
-    payer_profile(settings, carrier) -> dict | None
+    payer_profile(settings, carrier, *, payer_id="") -> dict | None
 
 Everything billing-related that is not in the crosswalk lives here, in the database, edited by
 an admin through `medlane settings` or `/api/v1/settings`; nothing of it is hard-coded.

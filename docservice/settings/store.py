@@ -87,12 +87,18 @@ def seed_from_config(config: Mapping) -> dict:
     return seeded
 
 
-def payer_profile(settings: Mapping, carrier: str) -> dict | None:
-    """The payer profile whose name or an alias is the carrier's name (case and punctuation aside)."""
+def payer_profile(settings: Mapping, carrier: str, *, payer_id: str = "") -> dict | None:
+    """The payer profile of a plan: the one with the carrier's electronic payer id, else the one whose
+    name or an alias is the carrier's name (case and punctuation aside)."""
+    payers = settings.get("payers", [])
+    if payer_id:
+        by_id = next((payer for payer in payers if payer.get("payer_id", "").upper() == payer_id.upper()), None)
+        if by_id is not None:
+            return by_id
     wanted = _comparable(carrier)
     if not wanted:
         return None
-    for payer in settings.get("payers", []):
+    for payer in payers:
         names = [payer.get("name", ""), *payer.get("aliases", [])]
         if any(_comparable(name) == wanted for name in names):
             return payer

@@ -81,7 +81,7 @@ class OpenDentalAPI:
                 PlanOnFile(
                     ordinal=parse_int(patplan.get("Ordinal"), 1),
                     is_medical=parse_bool(plan.get("IsMedical")),
-                    carrier=self._carrier_names().get(parse_int(plan.get("CarrierNum")), ""),
+                    carrier=self._carriers_by_num().get(parse_int(plan.get("CarrierNum")), {}).get("CarrierName", ""),
                     group_name=str(plan.get("GroupName") or ""),
                     subscriber_id=str(sub.get("SubscriberID") or ""),
                     plan_num=parse_int(sub.get("PlanNum")),
@@ -89,6 +89,8 @@ class OpenDentalAPI:
                     relationship=relationship_of(patplan.get("Relationship")),
                     group_number=str(plan.get("GroupNum") or ""),
                     subscriber_pat_num=parse_int(sub.get("Subscriber")),
+                    payer_id=str(self._carriers_by_num().get(parse_int(plan.get("CarrierNum")), {}).get("ElectID")
+                                 or "").strip(),
                 )
             )
         return sorted(found, key=lambda p: p.ordinal)
@@ -106,11 +108,10 @@ class OpenDentalAPI:
             self._plans = {parse_int(r.get("PlanNum")): r for r in self.client.get_all("insplans")}
         return self._plans
 
-    def _carrier_names(self) -> dict[int, str]:
+    def _carriers_by_num(self) -> dict[int, dict]:
+        """Carrier rows by CarrierNum: the name, and the electronic payer id (ElectID) claims go to."""
         if self._carriers is None:
-            self._carriers = {
-                parse_int(r.get("CarrierNum")): str(r.get("CarrierName") or "") for r in self.client.get_all("carriers")
-            }
+            self._carriers = {parse_int(r.get("CarrierNum")): r for r in self.client.get_all("carriers")}
         return self._carriers
 
     # -- prompts -----------------------------------------------------------------------------

@@ -142,6 +142,7 @@ class PlanOnFile:
     relationship: str = "self"
     group_number: str = ""
     subscriber_pat_num: int = 0
+    payer_id: str = ""  # the carrier's ElectID: the clearinghouse payer id
 
     @property
     def kind(self) -> str:

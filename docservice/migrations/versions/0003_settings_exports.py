@@ -21,6 +21,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("subscriber_name", sa.String(200), nullable=False, server_default=""))
         batch.add_column(sa.Column("subscriber_birthdate", sa.Date, nullable=True))
         batch.add_column(sa.Column("subscriber_gender", sa.String(20), nullable=False, server_default=""))
+        batch.add_column(sa.Column("payer_id", sa.String(80), nullable=False, server_default=""))
     op.create_table(
         "practice_settings",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -63,7 +64,7 @@ def downgrade() -> None:
     for table in ("exports", "control_numbers", "practice_settings"):
         op.drop_table(table)
     with op.batch_alter_table("case_insurance") as batch:
-        for column in ("subscriber_gender", "subscriber_birthdate", "subscriber_name", "relationship"):
+        for column in ("payer_id", "subscriber_gender", "subscriber_birthdate", "subscriber_name", "relationship"):
             batch.drop_column(column)
     with op.batch_alter_table("cases") as batch:
         batch.drop_column("patient_phone")

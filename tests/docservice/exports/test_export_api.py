@@ -186,3 +186,21 @@ def test_an_images_only_payer_gets_page_images(client, auth, make_ready_case, co
     assert all(listed[name]["pages"] is None for name in images)
     with Image.open(io.BytesIO(archive.read(images[0]))) as first:
         assert first.format in ("TIFF", "JPEG")
+
+
+def test_the_payer_is_found_by_the_carriers_electronic_id(app, client, auth, make_ready_case, configure,
+                                                         practice_settings, open_zip):
+    from docservice.extensions import db
+    from docservice.models import Case
+
+    case_id = make_ready_case()
+    # The carrier is named differently in Open Dental, but its ElectID is the payer's id.
+    configure(payers=[{**practice_settings["payers"][0], "name": "Another Name", "aliases": []}])
+    assert export(client, auth("biller"), case_id).status_code == 409
+    with app.app_context():
+        db.session.get(Case, case_id).insurance[0].payer_id = "exmpl1"
+        db.session.commit()
+    answer = export(client, auth("biller"), case_id)
+    assert answer.status_code == 200
+    claim = open_zip(answer.data).read("claim.837p").decode()
+    assert any(item[1] == "PR" and item[-1] == "EXMPL1" for item in segments(claim, "NM1"))
