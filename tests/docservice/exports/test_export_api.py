@@ -57,9 +57,15 @@ def test_export_holds_every_file_with_one_acn(client, auth, make_ready_case, ope
                 assert entry["pages"] == len(pdf.pages)
         else:
             assert entry["pages"] is None
+    for name in (n for n in names if n.endswith(".pdf")):
+        (tmp_path / name).write_bytes(archive.read(name))
+        assert subprocess.run(["qpdf", "--check", str(tmp_path / name)], capture_output=True).returncode == 0, name
     packet = archive.read("packet.pdf")
-    (tmp_path / "packet.pdf").write_bytes(packet)
-    assert subprocess.run(["qpdf", "--check", str(tmp_path / "packet.pdf")], capture_output=True).returncode == 0
+    with pikepdf.open(io.BytesIO(packet)) as pdf:
+        with pdf.open_outline() as outline:
+            titles = [item.title for item in outline.root]
+        assert len(titles) == 1 + 1 + 3  # cover, letter, three documents
+        assert "/PageLabels" in pdf.Root
     text = pdftotext(packet, tmp_path)
     assert text.count(acn) >= listed["packet.pdf"]["pages"] + 1  # every stamp, and the cover's body
     claim = archive.read("claim.837p").decode()
