@@ -9,7 +9,7 @@ the health check sends `Authorization: Bearer <token>`.
 | admin | read, write, review | read, write | edit, export | write | yes (and settings) |
 | dentist | read, write, review | read, write | edit | write, sign | no |
 | assistant | read, write, review | read, write | edit | write | no |
-| biller | read | read | edit, export | no | no |
+| biller | read (and mark submitted or closed) | read | edit, export | no | no |
 | service (the flagger) | write only (POST, PUT) | no | no | no | no |
 
 "write" is posting or replacing a whole case (what the flagger does); "review" is changing

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from docservice import audit
 from docservice.api.core import ServiceBlueprint
-from docservice.auth import CASES_READ, CASES_REVIEW, CASES_WRITE
+from docservice.auth import CASES_READ, CASES_REVIEW, CASES_WRITE, CLAIMS_EXPORT, PERMISSIONS, current_user
 from docservice.cases import apply_case, apply_flags, filter_cases, find_case, upsert_case
 from docservice.exports.numbers import mark_submitted
 from docservice.extensions import db
@@ -21,6 +21,24 @@ from docservice.schemas import CaseInSchema, CasePatchSchema, CaseQuerySchema, C
 blp = ServiceBlueprint(
     "cases", __name__, url_prefix="/api/v1/cases", description="Potentially medical treatment episodes."
 )
+
+
+BILLER_STATUSES = ("submitted", "closed")
+
+
+def _allow_patch(data: dict) -> None:
+    """Staff who review cases change anything here; billers only mark a claim sent or done.
+
+    :raise 403: the caller may not make this change.
+    """
+    granted = PERMISSIONS.get(current_user().role, ())
+    if CASES_REVIEW in granted:
+        return
+    if CLAIMS_EXPORT in granted and set(data) == {"status"} and data["status"] in BILLER_STATUSES:
+        return
+    abort(403, message=f"The {current_user().role} role may only set status to "
+                       f"{' or '.join(BILLER_STATUSES)} here." if CLAIMS_EXPORT in granted
+                       else f"The {current_user().role} role may not review cases.")
 
 
 def get_case_or_404(case_id: int) -> Case:
@@ -94,12 +112,15 @@ class CaseById(MethodView):
         db.session.commit()
         return case
 
-    @blp.requires(CASES_REVIEW)
+    @blp.requires(CASES_READ)
     @blp.arguments(CasePatchSchema)
     @blp.response(200, CaseSchema)
     @blp.errors(404)
     def patch(self, data, case_id):
-        """Change a case's status, category, evidence or needs after review."""
+        """Change a case's status, category, evidence or needs after review.
+
+        Billers, who send claims, may only mark a case submitted (or closed once paid)."""
+        _allow_patch(data)
         case = get_case_or_404(case_id)
         apply_flags(case, data)
         if data.get("status") == "submitted":

@@ -46,10 +46,11 @@ class CaseExport(MethodView):
         result = export_case(db.session, case, home=Path(current_app.config["MEDLANE_HOME"]), user=user, actor=user.name,
                              override_reason=query["override_reason"])
         pms = write_back_all(db.session, result, to_pms=query["to_pms"])
-        response = send_file(result.zip_path, mimetype="application/zip",
+        response = send_file(result.zip_path, mimetype="application/zip", as_attachment=True,
                              download_name=f"medlane-case-{case.id}-{result.export.acn}.zip")
         response.headers["X-MedLane-Export-Id"] = str(result.export.id)
         response.headers["X-MedLane-ACN"] = result.export.acn
+        response.headers["X-MedLane-Warnings"] = str(len(result.export.totals.get("warnings", [])))
         _say_pms(response, pms)
         return response
 
@@ -97,7 +98,7 @@ class Exports(MethodView):
         result = export_cases(db.session, cases, home=Path(current_app.config["MEDLANE_HOME"]), user=user, actor=user.name,
                               override_reason=data["override_reason"])
         pms = write_back_all(db.session, result, to_pms=data["to_pms"])
-        response = send_file(result.zip_path, mimetype="application/zip",
+        response = send_file(result.zip_path, mimetype="application/zip", as_attachment=True,
                              download_name=f"medlane-batch-{result.export.interchange_control_number}.zip")
         response.headers["X-MedLane-Exported"] = str(len(result.exports))
         response.headers["X-MedLane-Refused"] = str(len(result.refused))

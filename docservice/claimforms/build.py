@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from crosswalks.npi import is_valid_npi
 from docservice.claimforms.submission import (
     Accident,
     Address,
@@ -90,12 +91,20 @@ def build_submission(
         accident=_accident(_field(claim, "accident")),
         prior_authorization=str(_field(claim, "prior_authorization") or ""),
         referral_number=str(_field(claim, "referral_number") or ""),
-        note=(note or "")[:limit].rstrip(),
+        note=shorten_note(note or "", limit=limit),
         attachments=tuple(
             Attachment(report_type=report_type, control_number=numbers.acn, label=label)
             for report_type, label in attachments
         ),
     )
+
+
+def shorten_note(note: str, *, limit: int) -> str:
+    """The claim note within the payer's limit, cut at a word, never inside one."""
+    if len(note) <= limit:
+        return note
+    cut = note[: limit + 1].rsplit(" ", 1)[0]
+    return (cut if cut and len(cut) <= limit else note[:limit]).rstrip(" ;,")
 
 
 def billed_plans(case: Case, claim: Claim) -> tuple[InsurancePlan, InsurancePlan | None]:
@@ -193,12 +202,14 @@ def _rendering(case: Case, claim: Claim, settings: Mapping) -> Provider | None:
     name = str(configured.get("name") or chosen.get("name") or case.apt_provider or "")
     if not name:
         return None
-    last, first, _ = split_name(name)
+    last, first, _ = split_name(_without_titles(name))
     return Provider(name=name, npi=npi, last_name=last, first_name=first, taxonomy=configured.get("taxonomy", ""))
 
 
 def _physician(value) -> Provider | None:
-    if not isinstance(value, Mapping) or not (value.get("name") or value.get("npi")):
+    # 2310A/2420E identify a physician by NPI; one documented without it is not sent (a DME
+    # order without one is the checks' provider-missing).
+    if not isinstance(value, Mapping) or not is_valid_npi(str(value.get("npi") or "")):
         return None
     name = str(value.get("name") or "")
     last, first, _ = split_name(_without_titles(name))

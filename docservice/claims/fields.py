@@ -22,6 +22,7 @@ class Practice:
     rendering_npi: str = ""
     billing_npi: str = ""
     billing_name: str = ""
+    rendering_name: str = ""  # as the settings name the appointment's provider ("Last, First")
 
 
 class FieldSet:
@@ -81,7 +82,7 @@ def _plan_fields(fields: FieldSet, plan: InsurancePlan | None) -> None:
 
 def _provider_fields(fields: FieldSet, case: Case, practice: Practice) -> None:
     if case.apt_provider or practice.rendering_npi:
-        rendering = {"name": case.apt_provider, "npi": practice.rendering_npi}
+        rendering = {"name": practice.rendering_name or case.apt_provider, "npi": practice.rendering_npi}
         fields.set("rendering_provider", rendering,
                    "the appointment's provider" + ("; NPI from the practice settings" if practice.rendering_npi
                                                    else "; no NPI in the practice settings (rendering_providers)"))

@@ -39,6 +39,7 @@ class ExportContext:
     numbers: SubmissionNumbers | None = None
     submission: ClaimSubmission | None = None
     files: dict[str, Path] = field(default_factory=dict)  # name in the ZIP -> file
+    warnings: list[str] = field(default_factory=list)  # what the biller must know before sending
 
     @property
     def errors(self) -> list[Finding]:

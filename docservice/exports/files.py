@@ -41,6 +41,11 @@ def write_pdfs(ctx: ExportContext) -> None:
     )
     for item in packet.files:
         ctx.files[item.name] = Path(item.path)
+        if item.over_limit:
+            # A single page no recompression brought under the payer's limit: it is sent, never dropped,
+            # and the biller is told so (the payer may want it another way, e.g. by mail).
+            ctx.warnings.append(f"{item.name} is larger than the payer's {profile['limit_bytes'] // 1024} KB "
+                                "attachment limit: one page could not be made smaller.")
     cms = out / CMS1500_FILE
     cms.write_bytes(render_cms1500(ctx.submission, mode="full"))
     ctx.files[CMS1500_FILE] = cms
@@ -99,6 +104,8 @@ def write_manifest(ctx: ExportContext, *, exported_by: str, exported_at: datetim
         "exported_by": exported_by,
         "exported_at": exported_at.isoformat(timespec="seconds") + "Z",
     }
+    if ctx.warnings:
+        manifest["warnings"] = ctx.warnings
     path = output_dir(ctx) / MANIFEST_FILE
     path.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return path, entries

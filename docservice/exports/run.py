@@ -174,13 +174,16 @@ def _refuse_unless_overridden(ctx: ExportContext) -> None:
     may_override = ctx.user is None or ctx.user.role == "admin"
     if ctx.override_reason and may_override and not hard:
         return
-    if ctx.override_reason and hard:
+    if ctx.override_reason and not may_override:
+        message = (f"Case {ctx.case.id} is not ready to export: {len(errors)} error(s) stand, and only an admin "
+                   "may override them.")
+    elif ctx.override_reason and hard:
         message = (f"Case {ctx.case.id} cannot be exported even with an override: a payer file cannot be "
                    "written without what these findings ask for.")
     else:
         message = (f"Case {ctx.case.id} is not ready to export: {len(errors)} error(s) stand. "
                    "Fix them, or an admin may override with a reason.")
-    raise ExportRefused(message, findings=hard if ctx.override_reason and hard else errors)
+    raise ExportRefused(message, findings=hard if ctx.override_reason and may_override and hard else errors)
 
 
 def _record(session: Session, ctx: ExportContext, *, interchange: int, actor: str, batch: bool) -> Export:
@@ -191,7 +194,8 @@ def _record(session: Session, ctx: ExportContext, *, interchange: int, actor: st
         acn=ctx.numbers.acn, claim_control_number=ctx.numbers.claim_control_number,
         frequency_code=ctx.numbers.frequency_code, payer_claim_number=ctx.numbers.payer_claim_number,
         interchange_control_number=interchange, attachments_digest=ctx.attachments_digest,
-        claim_digest=ctx.claim_digest, totals={"charge": float(submission.total_charge), "lines": len(submission.lines)},
+        claim_digest=ctx.claim_digest,
+        totals={"charge": float(submission.total_charge), "lines": len(submission.lines), "warnings": ctx.warnings},
         claim_summary=claim_summary(ctx), override_reason=ctx.override_reason if overridden else "",
         overridden=overridden, pms={}, exported_by_id=ctx.user.id if ctx.user else None, exported_by=actor,
         exported_at=ctx.now,

@@ -27,6 +27,8 @@ class BatchExportSchema(ma.Schema):
     def _some_cases(self, data, **kwargs):
         if not data.get("case_ids") and not (data.get("date_from") and data.get("date_to")):
             raise ma.ValidationError("Send case_ids, or date_from and date_to.", "_schema")
+        if data.get("case_ids") and (data.get("date_from") or data.get("date_to")):
+            raise ma.ValidationError("Send case_ids or a date range, not both.", "_schema")
         if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
             raise ma.ValidationError("date_from is after date_to.", "date_from")
 

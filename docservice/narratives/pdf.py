@@ -89,10 +89,22 @@ def _layout(narrative: Narrative, *, size: float, font_path: Path, letterhead: L
     pdf.add_page()
     if letterhead is not None:
         draw_letterhead(pdf, letterhead, font=pdf.letter_font)
-    for line in narrative.body.splitlines():
+    lines = narrative.body.splitlines()
+    closing = _closing_start(lines)
+    for line in lines[:closing]:
         _write_line(pdf, line, size=size)
-    _write_signature(pdf, narrative, size=size)
+    _write_closing(pdf, lines[closing:], narrative, size=size)
     return pdf
+
+
+def _closing_start(lines: list[str]) -> int:
+    """Where the attestation begins: its heading, else the "Signature:" line; the end when neither."""
+    for marker in (lambda text: text.strip().lower() == "## attestation",
+                   lambda text: text.startswith("Signature:")):
+        found = next((index for index, line in enumerate(lines) if marker(line)), None)
+        if found is not None:
+            return found
+    return len(lines)
 
 
 def _creation_date(narrative: Narrative) -> datetime:
@@ -122,19 +134,23 @@ def _write_line(pdf: NarrativePdf, line: str, *, size: float) -> None:
     pdf.multi_cell(0, height, text, new_x="LMARGIN", new_y="NEXT")
 
 
-def _write_signature(pdf: NarrativePdf, narrative: Narrative, *, size: float) -> None:
-    """The signature lines, kept together: a block that would cross a page break moves whole to the next page.
-
-    A reviewer must see who signed on the same page as the hash of what was signed. (fpdf2's
-    `unbreakable()` cannot replay the draft watermark's local context, so the block is measured.)
-    """
-    lines = _signature_lines(pdf, narrative, size=size)
-    gap = size * 0.4
-    height = gap + sum(_line_height(pdf, line) for line in lines)
-    if pdf.get_y() + height > pdf.page_break_trigger:
+def _write_closing(pdf: NarrativePdf, lines: list[str], narrative: Narrative, *, size: float) -> None:
+    """The attestation and the signature, kept together: a block that would cross a page break
+    moves whole to the next page, so a reviewer sees what is attested, who signed and the hash of
+    what was signed on one page. It is laid out once on a trial copy (fpdf2's offset rendering) to
+    learn whether it fits."""
+    with pdf.offset_rendering() as trial:
+        _draw_closing(trial, lines, narrative, size=size)
+    if trial.page_break_triggered:
         pdf.add_page()
-    pdf.ln(gap)
+    _draw_closing(pdf, lines, narrative, size=size)
+
+
+def _draw_closing(pdf, lines: list[str], narrative: Narrative, *, size: float) -> None:
     for line in lines:
+        _write_line(pdf, line, size=size)
+    pdf.ln(size * 0.4)
+    for line in _signature_lines(pdf, narrative, size=size):
         pdf.set_font(pdf.letter_font, line.style, line.size)
         pdf.set_text_color(*line.color)
         pdf.multi_cell(0, line.height, line.text, new_x="LMARGIN", new_y="NEXT")
@@ -157,11 +173,6 @@ def _signature_lines(pdf: NarrativePdf, narrative: Narrative, *, size: float) ->
         digest = f"SHA-256 of the signed text: {narrative.body_sha256}"
         return [_SignatureLine(signed, "B", size, size * 0.48), _SignatureLine(digest, "", size - 2, size * 0.4)]
     return [_SignatureLine(pdf.encode_text(DRAFT_HEADING), "B", size, size * 0.48, color=(170, 0, 0))]
-
-
-def _line_height(pdf: NarrativePdf, line: _SignatureLine) -> float:
-    pdf.set_font(pdf.letter_font, line.style, line.size)
-    return pdf.multi_cell(0, line.height, line.text, dry_run=True, output="HEIGHT")
 
 
 def _format_when(moment: datetime) -> str:

@@ -73,13 +73,14 @@ class BillingProviderSchema(Schema):
     npi = Digits(load_default="", validate=_npi)
     tin = Digits(load_default="", validate=_length_or_empty(9, what="The TIN (EIN)"))
     taxonomy = fields.String(load_default="", validate=_taxonomy)
-    address = fields.Nested(BillingAddressSchema, load_default=dict)
+    address = fields.Nested(BillingAddressSchema, load_default=lambda: BillingAddressSchema().load({}))
     phone = Digits(load_default="", validate=_length_or_empty(10, what="The phone number"))
 
 
 class RenderingProviderSchema(Schema):
-    name = fields.String(required=True, validate=validate.Length(min=1, max=60),
-                         metadata={"description": "\"Last, First\"; matched to the appointment's provider"})
+    name = fields.String(load_default="", validate=validate.Length(max=60),
+                         metadata={"description": "\"Last, First\" as the claim names the dentist; empty: the "
+                                                  "appointment's provider as Open Dental names it"})
     npi = Digits(required=True, validate=_npi)
     taxonomy = fields.String(load_default="", validate=_taxonomy)
     abbr = fields.String(load_default="", validate=validate.Length(max=20),
@@ -130,11 +131,11 @@ class OpenDentalSchema(Schema):
 
 
 class SettingsSchema(Schema):
-    billing_provider = fields.Nested(BillingProviderSchema, load_default=dict)
+    billing_provider = fields.Nested(BillingProviderSchema, load_default=lambda: BillingProviderSchema().load({}))
     rendering_providers = fields.List(fields.Nested(RenderingProviderSchema), load_default=list)
     pay_to = fields.Nested(SettingsAddressSchema, load_default=None, allow_none=True)
-    submitter = fields.Nested(SubmitterSchema, load_default=dict)
-    receiver = fields.Nested(ReceiverSchema, load_default=dict)
+    submitter = fields.Nested(SubmitterSchema, load_default=lambda: SubmitterSchema().load({}))
+    receiver = fields.Nested(ReceiverSchema, load_default=lambda: ReceiverSchema().load({}))
     place_of_service = fields.String(load_default="11", validate=validate.Regexp(r"^[0-9]{2}$",
                                      error="The place of service is a two-digit code, 11 for an office."))
     payers = fields.List(fields.Nested(PayerSchema), load_default=list)
@@ -142,8 +143,8 @@ class SettingsSchema(Schema):
                                error="The ACN prefix has 1 to 8 capital letters or digits."))
     usage = fields.String(load_default="P", validate=validate.OneOf(("P", "T")),
                           metadata={"description": "X12 ISA15: P production, T test"})
-    cms1500 = fields.Nested(PrinterSchema, load_default=dict)
-    opendental = fields.Nested(OpenDentalSchema, load_default=dict)
+    cms1500 = fields.Nested(PrinterSchema, load_default=lambda: PrinterSchema().load({}))
+    opendental = fields.Nested(OpenDentalSchema, load_default=lambda: OpenDentalSchema().load({}))
 
     @ma.validates_schema
     def _unique_payers(self, data, **kwargs):

@@ -83,7 +83,7 @@ def seed_from_config(config: Mapping) -> dict:
     if billing:
         seeded["billing_provider"] = billing
     if config.get("RENDERING_NPI") and not seeded.get("rendering_providers"):
-        seeded["rendering_providers"] = [{"name": "Treating dentist", "npi": str(config["RENDERING_NPI"])}]
+        seeded["rendering_providers"] = [{"npi": str(config["RENDERING_NPI"])}]
     return seeded
 
 
@@ -123,7 +123,7 @@ def practice_of(settings: Mapping, case) -> "Practice":
     billing = settings.get("billing_provider") or {}
     rendering = rendering_provider(settings, case.apt_provider) or {}
     return Practice(rendering_npi=str(rendering.get("npi") or ""), billing_npi=str(billing.get("npi") or ""),
-                    billing_name=str(billing.get("name") or ""))
+                    billing_name=str(billing.get("name") or ""), rendering_name=str(rendering.get("name") or ""))
 
 
 def _comparable(name: str) -> str:

@@ -167,7 +167,7 @@ def test_a_claim_changed_after_submission_goes_out_as_a_replacement(client, auth
     base = f"/api/v1/cases/{case_id}"
     first = open_zip(export(client, auth("biller"), case_id).data).read("claim.837p").decode()
     assert segments(first, "CLM")[0][5].endswith(":1")
-    assert client.patch(base, json={"status": "submitted"}, headers=auth("assistant")).status_code == 200
+    assert client.patch(base, json={"status": "submitted"}, headers=auth("biller")).status_code == 200
     line = client.get(f"{base}/claim", headers=auth("biller")).get_json()["lines"][0]
     assert client.patch(f"{base}/claim/lines/{line['id']}", json={"charge": 1900}, headers=auth("biller")).status_code == 200
     assert client.patch(f"{base}/claim", json={"fields": {"payer_claim_number": "PAYER123"}},
@@ -210,3 +210,26 @@ def test_the_payer_is_found_by_the_carriers_electronic_id(app, client, auth, mak
     assert answer.status_code == 200
     claim = open_zip(answer.data).read("claim.837p").decode()
     assert any(item[1] == "PR" and item[-1] == "EXMPL1" for item in segments(claim, "NM1"))
+
+
+def test_a_biller_marks_a_case_submitted_but_reviews_nothing_else(client, auth, make_ready_case):
+    case_id = make_ready_case()
+    base = f"/api/v1/cases/{case_id}"
+    assert client.patch(base, json={"status": "submitted"}, headers=auth("biller")).status_code == 200
+    assert client.patch(base, json={"status": "dismissed"}, headers=auth("biller")).status_code == 403
+    assert client.patch(base, json={"category": "tmd"}, headers=auth("biller")).status_code == 403
+    assert client.patch(base, json={"status": "closed"}, headers=auth("service")).status_code == 403
+
+
+def test_a_billers_override_is_refused_in_so_many_words(client, auth, make_ready_case):
+    case_id = make_ready_case(sign=False)
+    answer = export(client, auth("biller"), case_id, override_reason="please")
+    assert answer.status_code == 409 and "only an admin" in answer.get_json()["message"]
+
+
+def test_settings_answer_every_group_before_anything_is_set(client, auth):
+    body = client.get("/api/v1/settings", headers=auth("admin")).get_json()
+    assert set(body["billing_provider"]) >= {"name", "npi", "tin", "taxonomy", "address", "phone"}
+    assert set(body["billing_provider"]["address"]) == {"line1", "line2", "city", "state", "zip"}
+    assert set(body["submitter"]) == {"name", "id", "contact_name", "contact_phone"}
+    assert set(body["receiver"]) == {"name", "id"}

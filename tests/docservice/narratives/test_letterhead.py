@@ -83,3 +83,24 @@ def test_a_draft_is_dated_when_it_was_drafted():
     data = render_pdf(draft)
     assert data == render_pdf(draft)
     assert PdfReader(io.BytesIO(data)).metadata.creation_date == drafted.replace(tzinfo=timezone.utc)
+
+
+def test_the_attestation_stays_with_the_signature(page_texts):
+    """The attestation lines of the letter (what is attested, signature, name, date) and the
+    electronic signature under them form one block: wherever the page break falls, all on one page."""
+    moved_whole = False
+    attestation = ("## Attestation\nI attest that this letter is accurate.\n\n"
+                   "Signature: signed electronically by Testdentist, Beta, DDS\n"
+                   "Name and credentials: Testdentist, Beta, DDS\nDate signed: 2026-03-03")
+    for lines in range(40, 80, 3):  # the block is taller than 3 lines: one step lands on the break
+        body = "\n".join(f"Finding line {n} of a long letter with measured values." for n in range(lines))
+        body += "\nLast line of the body.\n\n" + attestation
+        pages = page_texts(render_pdf(signed(body), letterhead=LETTERHEAD))
+        holding = {marker: [i for i, text in enumerate(pages) if marker in text]
+                   for marker in ("Attestation", "I attest", "Name and credentials", "Date signed",
+                                  "Signed electronically by", "SHA-256 of the signed text")}
+        assert all(len(found) == 1 for found in holding.values()), lines
+        assert len({found[0] for found in holding.values()}) == 1, (lines, holding)
+        last = next(i for i, text in enumerate(pages) if "Last line of the body." in text)
+        moved_whole = moved_whole or holding["Attestation"][0] == last + 1
+    assert moved_whole
