@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 
+from docservice.facts.values import stored_date as parse_date  # noqa: F401  (the checks read stored dates with it)
 from docservice.claims.fields import medical_plan  # the plan the builder bills, so checks judge the same one
 from docservice.models import Case, Claim, ClaimLine, Document, Fact, Narrative
 
@@ -98,18 +99,6 @@ class CheckContext:
         """"line 2, E0486 (oral appliance, fixed hinge)": how messages name a line."""
         label = self.billing.label(line.code) if self.billing is not None else ""
         return f"line {position}, {line.code}" + (f" ({label})" if label else "")
-
-
-def parse_date(value) -> date | None:
-    """A fact's ISO date value (a datetime string keeps only its day); None when it is not a date."""
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str) or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def group_facts(facts: Iterable[Fact]) -> Mapping[str, tuple[Fact, ...]]:

@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from crosswalks.npi import is_valid_npi
+from docservice.facts.values import stored_date
 from docservice.claimforms.submission import (
     Accident,
     Address,
@@ -86,8 +87,8 @@ def build_submission(
         referring_provider=_physician(_field(claim, "referring_provider")),
         ordering_provider=_physician(_field(claim, "ordering_provider")),
         other_coverage=_other_coverage(other_plan, claim, settings=settings, patient=patient),
-        onset_date=_date(_field(claim, "onset_date")),
-        initial_treatment_date=_date(_field(claim, "initial_treatment_date")),
+        onset_date=stored_date(_field(claim, "onset_date")),
+        initial_treatment_date=stored_date(_field(claim, "initial_treatment_date")),
         accident=_accident(_field(claim, "accident")),
         prior_authorization=str(_field(claim, "prior_authorization") or ""),
         referral_number=str(_field(claim, "referral_number") or ""),
@@ -255,7 +256,7 @@ def line_control_number(claim_control_number: str, number: int) -> str:
 def _accident(value) -> Accident | None:
     if not isinstance(value, Mapping) or value.get("related") not in ACCIDENT_KINDS:
         return None
-    return Accident(related=value["related"], date=_date(value.get("date")), state=str(value.get("state") or ""))
+    return Accident(related=value["related"], date=stored_date(value.get("date")), state=str(value.get("state") or ""))
 
 
 def _address(value) -> Address | None:
@@ -267,12 +268,3 @@ def _address(value) -> Address | None:
 
 def _field(claim: Claim | None, name: str):
     return (claim.fields or {}).get(name) if claim is not None else None
-
-
-def _date(value) -> date | None:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None

@@ -50,6 +50,23 @@ def parse_date(text: str) -> date | None:
     return parsed.date()
 
 
+def stored_date(value: object) -> date | None:
+    """A date as MedLane stores it (an ISO date or datetime string, or the object), else None.
+
+    The one reading of stored dates: fact values, claim fields and narrative values all go through it.
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
 def duration_days(amount: str, unit: str) -> int | None:
     """("8", "months") -> 240: months count 30 days and years 365, as a duration on a form does."""
     amount = clean(amount).lower()

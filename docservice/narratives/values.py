@@ -9,7 +9,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
+
+from docservice.facts.values import stored_date as parse_date  # noqa: F401  (narratives read stored dates with it)
 
 MISSING_MARKER = re.compile(r"\[MISSING: ([^\]\n]+)\]")
 
@@ -71,18 +73,6 @@ def format_number(value: float | int) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def parse_date(value: object) -> date | None:
-    """An ISO date (or datetime) string or object as a date; None when it is not one."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
 
 
 def format_date(value: date) -> str:
