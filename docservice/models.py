@@ -189,6 +189,11 @@ class Document(Base):
     kind: Mapped[str | None] = mapped_column(String(40), nullable=True)
     kind_source: Mapped[str] = mapped_column(String(20), default="")  # "upload" or "classifier"
     kind_confidence: Mapped[float | None] = mapped_column(Float, nullable=True)
+    kind_review: Mapped[bool] = mapped_column(default=False)  # the classifier was unsure: a person should look
+    # Whether the document's own patient name / birth date match the case's patient (IDENTITY_STATUSES).
+    # A mismatch keeps its facts out of the case until a person confirms it or moves the document.
+    identity: Mapped[str] = mapped_column(String(20), default="unchecked")
+    identity_detail: Mapped[dict] = mapped_column(JSON, default=dict)  # what was read and compared
     status: Mapped[str] = mapped_column(String(20), default="queued", index=True)
     pages_total: Mapped[int] = mapped_column(Integer, default=0)
     text: Mapped[str] = mapped_column(Text, default="")
@@ -240,6 +245,9 @@ class Page(Base):
 
 
 FACT_SOURCES = ("document", "appointment", "person")
+# How the text speaks of a finding; only "present" is the patient's current, affirmed finding.
+FACT_CONTEXTS = ("present", "negated", "historical", "family", "hypothetical", "resolved", "postoperative")
+IDENTITY_STATUSES = ("unchecked", "unknown", "match", "mismatch", "confirmed")
 
 
 class Fact(Base):
@@ -266,10 +274,38 @@ class Fact(Base):
     end: Mapped[int | None] = mapped_column(Integer, nullable=True)
     negated: Mapped[bool] = mapped_column(default=False)
     historical: Mapped[bool] = mapped_column(default=False)
+    context: Mapped[str] = mapped_column(String(20), default="present")  # FACT_CONTEXTS
+    section: Mapped[str] = mapped_column(String(40), default="")  # the document section it was read in
     confidence: Mapped[float] = mapped_column(Float, default=1.0)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     case: Mapped[Case] = relationship(back_populates="facts")
+
+
+EVIDENCE_ACTIONS = ("confirm", "correct", "enter")
+
+
+class EvidenceConfirmation(Base):
+    """A person's word on one value that drives the claim: confirmed as read, corrected, or entered.
+
+    The latest row per (case, fact) wins over anything read from documents, before or after it.
+    Rows are never updated: a new confirmation is a new row, so the history of who said what stays.
+    """
+
+    __tablename__ = "evidence_confirmations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    fact: Mapped[str] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(String(10))  # EVIDENCE_ACTIONS
+    value: Mapped[object] = mapped_column(JSON)
+    display: Mapped[str] = mapped_column(String(200), default="")
+    # The read fact it confirms (kept as a copy in `value`: re-reading deletes and recreates facts).
+    fact_id: Mapped[int | None] = mapped_column(ForeignKey("facts.id", ondelete="SET NULL"), nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    user_name: Mapped[str] = mapped_column(String(80), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 CLAIM_FORMS = ("cms1500",)

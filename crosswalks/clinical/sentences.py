@@ -1,4 +1,4 @@
-"""Sentences of OCR text, for the scope of cue words and the snippet a person reads.
+"""Sentences of clinical text (OCR pages and appointment notes), for the reach of context cues and the snippet a person reads.
 
 OCR text breaks lines inside phrases, so a single line break does not end a sentence; a blank
 line does, and so does a line that starts a new labelled field ("Impression:", "- ", "2.") or

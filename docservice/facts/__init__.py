@@ -3,6 +3,6 @@
 The wording lives in patterns.yaml; the fact names and value shapes in vocabulary.py.
 """
 from docservice.facts.extract import ExtractedFact, extract_text_facts
-from docservice.facts.store import extract_case_facts, first_present, present
+from docservice.facts.store import extract_case_facts
 
-__all__ = ["ExtractedFact", "extract_case_facts", "extract_text_facts", "first_present", "present"]
+__all__ = ["ExtractedFact", "extract_case_facts", "extract_text_facts"]

@@ -4,16 +4,18 @@
 """
 from __future__ import annotations
 
-import functools
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from crosswalks.clinical.context import SpanContext, read_contexts
+from crosswalks.clinical.layout import compose, preferred_cell, tidy_leaders
+from crosswalks.clinical.numbers import Rewritten, spell_numbers_as_digits
+from crosswalks.clinical.sentences import Sentences, clean, snippet, split_sentences
 from docservice.facts import values
 from docservice.facts.patterns import Pattern, Patterns, Rule, Where, load_patterns
-from docservice.facts.scope import Cues, build_cues, history_cue, negation_cue
-from docservice.facts.text import Sentences, clean, snippet, split_sentences
 
 NOT_BEFORE_CHARS = 60
 NPI_NEARBY = re.compile(r"NPI(?:\s*(?:#|No\.?|number))?\s*[:#]?\s*(\d{10})(?!\d)", re.IGNORECASE)
@@ -48,25 +50,26 @@ class ExtractedFact:
     end: int
     page: int | None = None
     negated: bool = False
-    historical: bool = False
+    historical: bool = False  # any context but present and negated: past, family, planned, resolved, post-op
     confidence: float = 0.9
     source: str = "document"
-    cue: str = ""  # the words that negated it or put it in the past, for a reviewer
+    cue: str = ""  # the words that decided its context, for a reviewer
+    context: str = "present"  # crosswalks.clinical.context.CONTEXTS
+    section: str = ""  # the section of the document it was read in
 
     @property
     def present(self) -> bool:
-        return not (self.negated or self.historical)
+        return self.context == "present"
 
 
 @dataclass
 class _Reading:
     """One text being read: what every rule needs, computed once."""
 
-    text: str
+    text: str  # the text as rules read it: numbers written in words already digits
     sentences: Sentences
     reference_date: date | None
     patterns: Patterns
-    cues: Cues
     kind: str | None = None
     head: str = ""
     taken: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
@@ -75,6 +78,10 @@ class _Reading:
         """Whether a rule or pattern restricted to some documents reads this one."""
         if where.anywhere:
             return True
+        if self.kind in where.skip_kinds:
+            return False
+        if not (where.kinds or where.header or where.document):
+            return True
         if where.document is not None and not where.document.search(self.text):
             return False
         if where.kinds and self.kind in where.kinds:
@@ -82,11 +89,6 @@ class _Reading:
         if where.header is not None and (not where.kinds or self.kind in UNKNOWN_KINDS):
             return bool(where.header.search(self.head))
         return not where.kinds and where.header is None
-
-
-@functools.cache
-def _cues() -> Cues:
-    return build_cues(load_patterns().scope)
 
 
 def document_head(text: str) -> str:
@@ -113,7 +115,10 @@ def extract_text_facts(
     """
     if not text or not text.strip():
         return []
-    reading = _Reading(text, split_sentences(text), reference_date, load_patterns(), _cues(), kind=kind,
+    # Layout first, then wording: "AHI ........ 18.2" reads as "AHI: 18.2", "twenty-two" as "22".
+    tidied = tidy_leaders(text)
+    rewritten = compose(spell_numbers_as_digits(tidied.text), tidied)
+    reading = _Reading(rewritten.text, split_sentences(rewritten.text), reference_date, load_patterns(), kind=kind,
                        head=document_head(text) if head is None else head)
     facts: list[ExtractedFact] = []
     for rule in reading.patterns.rules:
@@ -123,12 +128,46 @@ def extract_text_facts(
             for pattern in pattern_list:
                 if reading.reads(pattern.where):
                     facts.extend(_read_pattern(reading, rule, pattern, contrary=contrary))
+    facts = _with_context(reading, facts)
     facts = _drop_outranked(reading, facts)
     facts.sort(key=lambda fact: (fact.start, fact.name))
-    return [
-        ExtractedFact(**{**fact.__dict__, "page": page, "source": source}) if (page or source != "document") else fact
-        for fact in facts
-    ]
+    return [_placed(fact, rewritten, page=page, source=source) for fact in facts]
+
+
+def _placed(fact: ExtractedFact, rewritten: Rewritten, *, page: int | None, source: str) -> ExtractedFact:
+    """The fact with its offsets in the text as written (not as rewritten), its page and source."""
+    start, end = rewritten.original_span(fact.start, fact.end)
+    return dataclasses.replace(fact, start=start, end=end, page=page, source=source)
+
+
+def _with_context(reading: _Reading, facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """Each fact with the context its words stand in (crosswalks.clinical.context), as its rule lets it count.
+
+    A rule says which contexts apply to it: a measurement is not "negated" by a nearby "no", nor
+    a place "family" for being an aunt's (negatable: false: negated, resolved and family are for
+    conditions), a CPAP trial "in the past" is still the trial the payer asks about (history:
+    false, or a cue in ignore_history). Planned and post-operative always apply.
+    """
+    contexts = read_contexts(reading.text, [(fact.start, fact.end) for fact in facts])
+    rules = {rule.name: rule for rule in reading.patterns.rules}
+    out = []
+    for fact, found in zip(facts, contexts):
+        rule = rules[fact.name]
+        context = _rule_context(rule, found) if not fact.negated else "negated"
+        cue = fact.cue or (found.cue if context != "present" else "")
+        out.append(dataclasses.replace(fact, context=context, section=found.section, cue=cue,
+                                       negated=context == "negated",
+                                       historical=context not in ("present", "negated")))
+    return out
+
+
+def _rule_context(rule: Rule, found: SpanContext) -> str:
+    context = found.context
+    if context in ("negated", "resolved", "family") and not rule.negatable:
+        return "present"
+    if context == "historical" and (not rule.history or found.cue.lower() in rule.ignore_history):
+        return "present"
+    return context
 
 
 def _read_pattern(reading: _Reading, rule: Rule, pattern: Pattern, *, contrary: bool) -> list[ExtractedFact]:
@@ -191,15 +230,8 @@ def _read_match(
     if read is None:
         return None
     value, display = read
-    negated, historical, cue = contrary, False, "contrary wording" if contrary else ""
-    before, after = text[first:start], text[end:last]
-    if rule.negatable and not negated:
-        cue = negation_cue(before, after, reading.cues)
-        negated = bool(cue)
-    if rule.history:
-        past = history_cue(before, after, reading.cues, ignore=rule.ignore_history)
-        historical = bool(past)
-        cue = " / ".join(filter(None, (cue, past)))
+    # Its context (negated, family, past...) is read for all facts of the text at once, afterwards.
+    negated, cue = contrary, "contrary wording" if contrary else ""
     if "\n" in text[start:end] and rule.kind not in WHOLE_BLOCK_KINDS:
         confidence *= LINE_BREAK_PENALTY
     return ExtractedFact(
@@ -210,7 +242,7 @@ def _read_match(
         start=start,
         end=end,
         negated=negated,
-        historical=historical,
+        context="negated" if negated else "present",
         confidence=round(confidence, 3),
         cue=cue,
     )
@@ -265,6 +297,13 @@ def read_number(reading, rule, pattern, match):
     raw = _group(match, "value")
     if raw is None:
         return None
+    value_start = match.start("value")
+    lines = reading.text[match.start():value_start].split("\n")
+    if len(lines) > 1 and not lines[-1].strip(" \t:=#-") and not lines[-2].rstrip().endswith((":", "=")):
+        return None  # a number alone on the next line belongs to the next row, unless "Label:" asked for it
+    column = preferred_cell(reading.text, value_start)
+    if column is not None and column.start != value_start:
+        raw = column.text.rstrip("%")  # the whole-study column of a table row, not the first number
     number = values.largest_dimension(raw)
     number = None if number is None else _convert(rule, number, _group(match, "unit"))
     if number is None or (rule.range and not rule.range[0] <= number <= rule.range[1]):
@@ -279,7 +318,7 @@ def read_number(reading, rule, pattern, match):
 
 
 def read_date(reading, rule, pattern, match):
-    parsed = values.parse_date(_group(match, "value") or "")
+    parsed = values.parse_date(_group(match, "value") or "", anchor=reading.reference_date)
     if parsed is None:
         return None
     return parsed.isoformat(), _display(rule, parsed.isoformat())

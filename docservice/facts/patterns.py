@@ -20,13 +20,9 @@ FLAGS = re.IGNORECASE
 RULE_KEYS = {
     "name", "kind", "patterns", "contrary", "terms", "units", "range", "context", "context_optional",
     "exclude_context", "not_before", "negatable", "history", "ignore_history", "confidence", "group",
-    "display", "specialties", "kinds", "header", "document", "document_context", "outranks",
+    "display", "specialties", "kinds", "skip_kinds", "header", "document", "document_context", "outranks",
 }
-PATTERN_KEYS = {"re", "confidence", "value", "dotall", "kinds", "header", "document", "letterhead"}
-SCOPE_KEYS = {
-    "preceding_negations", "following_negations", "pseudo_negations", "preceding_history",
-    "following_history", "termination", "window_before", "window_after",
-}
+PATTERN_KEYS = {"re", "confidence", "value", "dotall", "kinds", "skip_kinds", "header", "document", "letterhead"}
 
 
 class PatternFileError(ValueError):
@@ -39,16 +35,19 @@ class Where:
 
     `kinds`: Document.kind values it reads; `header`: a regex the head of the document (its first
     lines) must match, which also admits a document whose kind is unknown when `kinds` is given;
-    `document`: a regex the whole page must match ("proof of delivery" makes a note a delivery note).
+    `document`: a regex the whole page must match ("proof of delivery" makes a note a delivery note);
+    `skip_kinds`: kinds where the wording means someone or something else (a sleep study's
+    "ordering physician" ordered the test, not the appliance).
     """
 
     kinds: frozenset[str] = frozenset()
     header: re.Pattern | None = None
     document: re.Pattern | None = None
+    skip_kinds: frozenset[str] = frozenset()
 
     @property
     def anywhere(self) -> bool:
-        return not (self.kinds or self.header or self.document)
+        return not (self.kinds or self.header or self.document or self.skip_kinds)
 
 
 EVERYWHERE = Where()
@@ -88,21 +87,8 @@ class Rule:
 
 
 @dataclass(frozen=True)
-class Scope:
-    preceding_negations: tuple[str, ...]
-    following_negations: tuple[str, ...]
-    pseudo_negations: tuple[str, ...]
-    preceding_history: tuple[str, ...]
-    following_history: tuple[str, ...]
-    termination: tuple[str, ...]
-    window_before: int
-    window_after: int
-
-
-@dataclass(frozen=True)
 class Patterns:
     rules: tuple[Rule, ...]
-    scope: Scope
     macros: dict = field(default_factory=dict)
 
     def rule(self, name: str) -> Rule:
@@ -113,12 +99,12 @@ class Patterns:
 def load_patterns(path: Path = PATTERNS_FILE) -> Patterns:
     """The compiled patterns (cached: read and checked once per process)."""
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    if not isinstance(data, dict) or not {"macros", "scope", "facts"} <= set(data):
-        raise PatternFileError(f"{path.name} needs the sections macros, scope and facts.")
+    if not isinstance(data, dict) or not {"macros", "facts"} <= set(data):
+        raise PatternFileError(f"{path.name} needs the sections macros and facts.")
     macros = {key: str(value) for key, value in (data["macros"] or {}).items()}
     rules = tuple(_compile_rule(raw, macros) for raw in data["facts"])
     _check_coverage(rules)
-    return Patterns(rules=rules, scope=_read_scope(data["scope"]), macros=macros)
+    return Patterns(rules=rules, macros=macros)
 
 
 def expand(pattern: str, macros: dict[str, str], *, extra: dict[str, str] | None = None) -> str:
@@ -211,15 +197,17 @@ def _compile_rule(raw: dict, macros: dict[str, str]) -> Rule:
 
 
 def _read_where(spec: dict, macros: dict[str, str], where: str) -> Where:
-    kinds = spec.get("kinds") or ()
-    if isinstance(kinds, str) or not all(isinstance(kind, str) for kind in kinds):
-        raise PatternFileError(f"{where}: kinds must be a list of document kinds.")
+    kinds, skip_kinds = spec.get("kinds") or (), spec.get("skip_kinds") or ()
+    for listed in (kinds, skip_kinds):
+        if isinstance(listed, str) or not all(isinstance(kind, str) for kind in listed):
+            raise PatternFileError(f"{where}: kinds must be a list of document kinds (skip_kinds too).")
 
     def regex(key: str) -> re.Pattern | None:
         source = spec.get(key)
         return _compile(expand(str(source), macros), f"{where} {key}") if source else None
 
-    return Where(kinds=frozenset(kinds), header=regex("header"), document=regex("document"))
+    return Where(kinds=frozenset(kinds), header=regex("header"), document=regex("document"),
+                 skip_kinds=frozenset(skip_kinds))
 
 
 def _read_outranks(raw: dict, values: set[str], where: str) -> tuple[tuple[str, frozenset[str]], ...]:
@@ -247,10 +235,3 @@ def _check_coverage(rules: tuple[Rule, ...]) -> None:
     missing = sorted(set(VOCABULARY) - {rule.name for rule in rules})
     if missing:
         raise PatternFileError(f"No rule reads the facts {missing}.")
-
-
-def _read_scope(raw: dict) -> Scope:
-    if set(raw) != SCOPE_KEYS:
-        raise PatternFileError(f"scope needs exactly the keys {sorted(SCOPE_KEYS)}.")
-    lists = {key: tuple(str(cue).lower() for cue in raw[key]) for key in SCOPE_KEYS if isinstance(raw[key], list)}
-    return Scope(**lists, window_before=int(raw["window_before"]), window_after=int(raw["window_after"]))

@@ -15,10 +15,16 @@ class FactSchema(Schema):
     page = fields.Integer(allow_none=True, metadata={"description": "1-based page of the document"})
     snippet = fields.String(metadata={"description": "The words it was read from (<= 300 characters)"})
     negated = fields.Boolean(metadata={"description": "The text denied it (\"denies jaw pain\")"})
-    historical = fields.Boolean(metadata={"description": "The text spoke of it as past (\"history of\")"})
-    present = fields.Method("is_present", metadata={"description": "Neither negated nor historical"})
+    historical = fields.Boolean(metadata={"description": "Any context but present and negated: past, family, "
+                                                         "planned, resolved or post-operative"})
+    context = fields.String(metadata={"description": "present | negated | historical | family | hypothetical | "
+                                                     "resolved | postoperative: how the text speaks of it"})
+    section = fields.String(metadata={"description": "The document section it was read in (impression, "
+                                                     "family_history, ...), or empty"})
+    present = fields.Method("is_present", metadata={"description": "The patient's own, current, affirmed finding "
+                                                                   "(context present)"})
     confidence = fields.Float()
     created_at = fields.DateTime(dump_only=True)
 
     def is_present(self, fact) -> bool:
-        return not (fact.negated or fact.historical)
+        return fact.context == "present"

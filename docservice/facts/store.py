@@ -1,14 +1,15 @@
 """Store a case's facts: read every finished document page and the appointment note, replace the old ones."""
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Sequence
 from datetime import date
 
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from docservice.facts.extract import ExtractedFact, document_head, extract_text_facts
+from docservice.facts.patterns import expand, load_patterns
 from docservice.facts.values import parse_date
 from docservice.models import Case, Document, Fact
 
@@ -16,17 +17,24 @@ READ_STATUSES = ("done", "needs_review")  # a document whose OCR finished with t
 REPLACED_SOURCES = ("document", "appointment")  # facts a person added ("person") are kept
 DOUBTFUL_PAGE = 0.85  # confidence factor for a page OCR flagged for review
 LOW_OCR_CONFIDENCE = 60.0  # mean word confidence (0-100) below which a page's words are doubtful
-# The date a document was written, to resolve "since January": the first dated header line.
-DOCUMENT_DATE = re.compile(
-    r"(?:date\s+of\s+(?:service|visit|exam\w*|report|consult\w*)|visit\s+date|exam\s+date|report\s+date|\bDOS\b|(?:^|\n)\s*date)"
-    r"\s*[:#-]?\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})",
-    re.IGNORECASE,
+# Labels of the date a document was written or the visit it records; the date itself is any written
+# form the patterns' {absolute_date} reads (one placeholder pattern for dates).
+DOCUMENT_DATE_LABEL = (
+    r"(?:date\s+of\s+(?:service|visit|exam\w*|report|consult\w*|encounter|evaluation)|(?:visit|exam|report|encounter|"
+    r"service|consult\w*)\s+date|\bDOS\b|seen(?:\s+on)?|(?:^|\n)\s*date(?:\s+signed)?)"
 )
 
 
+@functools.cache
+def _document_date_pattern() -> re.Pattern[str]:
+    date_pattern = expand("{absolute_date}", load_patterns().macros)
+    return re.compile(DOCUMENT_DATE_LABEL + r"\s*[:#-]?\s*(" + date_pattern + ")", re.IGNORECASE)
+
+
 def document_date(text: str) -> date | None:
-    """The date written at the head of a document ("Date of service: 03/14/2026"), or None."""
-    found = DOCUMENT_DATE.search(text)
+    """The date written at the head of a document ("Date of service: 03/14/2026", "DOS 14-Mar-26"),
+    the day its relative words ("today", "last night") count from; None when it states none."""
+    found = _document_date_pattern().search(text)
     return parse_date(found.group(1)) if found else None
 
 
@@ -67,6 +75,8 @@ def _row(case: Case, fact: ExtractedFact, *, document_id: int | None) -> Fact:
         end=fact.end,
         negated=fact.negated,
         historical=fact.historical,
+        context=fact.context,
+        section=fact.section[:40],
         confidence=fact.confidence,
     )
 
@@ -78,7 +88,9 @@ def extract_case_facts(session: Session, case: Case) -> list[Fact]:
     facts are never gone without the new ones. Facts a person added (source "person") stay.
     """
     rows: list[Fact] = []
-    documents = [document for document in case.documents if document.status in READ_STATUSES]
+    # Another patient's document (identity "mismatch") gives no facts until a person confirms or moves it.
+    documents = [document for document in case.documents
+                 if document.status in READ_STATUSES and document.identity != "mismatch"]
     for document in documents:
         rows.extend(_row(case, fact, document_id=document.id) for _, fact in read_document(document))
     if case.apt_note:
@@ -96,14 +108,3 @@ def extract_case_facts(session: Session, case: Case) -> list[Fact]:
     session.flush()
     session.expire(case, ["facts"])
     return list(case.facts)
-
-
-def present(facts: Iterable, name: str) -> list:
-    """Facts of that name that are neither negated nor historical, in reading order."""
-    return [fact for fact in facts if fact.name == name and not fact.negated and not fact.historical]
-
-
-def first_present(facts: Sequence, name: str):
-    """The surest present fact of that name (highest confidence; the first read among equals), or None."""
-    found = present(facts, name)
-    return max(found, key=lambda fact: fact.confidence) if found else None

@@ -4,10 +4,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from dateutil import parser as date_parser
-from dateutil.relativedelta import relativedelta
-
-from docservice.facts.text import clean
+from crosswalks.clinical.dates import parse_date as read_clinical_date
+from crosswalks.clinical.sentences import clean
 
 WORD_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -20,7 +18,6 @@ CREDENTIALS = re.compile(
 )
 TOOTH = re.compile(r"(?<![A-Za-z0-9])(\d{1,2}|[A-T])(?![A-Za-z0-9])")
 RANGE_WORDS = re.compile(r"^\s*(?:-|–|to|through|thru)\s*#?\s*$", re.IGNORECASE)
-YEAR_RANGE = (1900, 2100)
 
 
 def parse_number(text: str) -> float | None:
@@ -37,17 +34,12 @@ def largest_dimension(text: str) -> float | None:
     return max(numbers) if numbers else None
 
 
-def parse_date(text: str) -> date | None:
-    """A calendar date as written (03/14/2026, 3-14-26, March 14, 2026, 2026-03-14); month first, as in the US."""
-    cleaned = clean(text).rstrip(".,")
-    try:
-        parsed = date_parser.parse(cleaned, dayfirst=False, yearfirst=bool(re.match(r"^\d{4}-", cleaned)),
-                                   default=datetime(2000, 1, 1))
-    except (ValueError, OverflowError):
-        return None
-    if not YEAR_RANGE[0] <= parsed.year <= YEAR_RANGE[1]:
-        return None
-    return parsed.date()
+def parse_date(text: str, *, anchor: date | None = None) -> date | None:
+    """A calendar date as written, month first as in the US; relative wording needs `anchor`.
+
+    The one date parser is crosswalks.clinical.dates (the flagger reads notes with it too).
+    """
+    return read_clinical_date(text, anchor=anchor)
 
 
 def stored_date(value: object) -> date | None:
@@ -86,19 +78,9 @@ def days_since(text: str, reference: date | None) -> int | None:
     """
     if reference is None:
         return None
-    cleaned = clean(text)
-    if re.fullmatch(r"[A-Za-z]+\.?", cleaned):
-        try:
-            month = date_parser.parse(cleaned, default=datetime(reference.year, 1, 1)).month
-        except (ValueError, OverflowError):
-            return None
-        start = date(reference.year, month, 1)
-        if start > reference:
-            start -= relativedelta(years=1)
-    else:
-        start = parse_date(cleaned if re.search(r"\d{1,2}\D+\d{4}|\d{4}-|/", cleaned) else f"1 {cleaned}")
-        if start is None:
-            return None
+    start = parse_date(text, anchor=reference)
+    if start is None:
+        return None
     days = (reference - start).days
     return days if days >= 0 else None
 

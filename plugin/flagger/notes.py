@@ -1,26 +1,25 @@
-"""Find crosswalk note terms in free text (appointment notes, problem names), with negation and exclusions.
+"""Find crosswalk note terms in free text (appointment notes, problem names), with their context and exclusions.
 
-The pipeline is a blank English spaCy pipeline (no model download):
+The terms are found by a blank English spaCy pipeline (no model download):
 
-    tokenizer -> span_ruler (terms) -> span_ruler (exclusions) -> sentencizer -> negex
+    tokenizer -> span_ruler (terms) -> span_ruler (exclusions) -> sentencizer
 
 - The term ruler is built from `flag_note_terms.yaml`; every match is a span labelled with its term
   id. A span ruler (not an entity ruler) is used so that overlapping wording of *different*
   categories can both match ("dentigerous cyst" is impacted and pathology); within one category the
   longest match wins.
-- negex is negspacy's NegEx with the "en_clinical" termset plus the cues in the crosswalk. Its scope
-  (the whole clause up to a termination cue) is narrowed here: a preceding cue counts only within
-  `PRECEDING_WINDOW` words before the term, a following cue ("TMJ: WNL") only within
-  `FOLLOWING_WINDOW` words after it and not across a comma. Term wording that itself contains a
-  cue ("can't tolerate CPAP", "non-healing ulcer") is added as a pseudo-negation, so its own "can't"
-  negates nothing.
+- Whether a term is the patient's current finding is read by crosswalks.clinical.context, the same
+  ConText machinery and cue rules (crosswalks/data/clinical_text.yaml) the documents are read with:
+  a negated term ("NO COMPLAINT OF JAW PAIN") is "negated"; one spoken of as family, past and
+  resolved, planned or asked about ("hx of fractured #8, healed", "asks about a snoring appliance
+  for her husband") is "not_current". Wording that itself holds a cue ("can't tolerate CPAP") is
+  not undone by its own cue: the shared pipeline drops cues inside a term.
 - Exclusions ("while eating" for trauma) cancel a term of their category in the same clause
   (sentence split at , ; :), with scope "sentence" anywhere in the sentence, or, with scope
   "overlap", only a term they overlap.
 
-Negated and excluded matches are returned too (status "negated"/"excluded", with the cue), so a
-reviewer can see why nothing fired. Build the analyzer once (`get_analyzer`); it takes about a
-second. Analysing a short note takes well under a millisecond and results are cached per text.
+Negated, not-current and excluded matches are returned too (with the cue), so a reviewer can see
+why nothing fired. Build the analyzer once (`get_analyzer`); results are cached per text.
 """
 from __future__ import annotations
 
@@ -30,23 +29,18 @@ from dataclasses import dataclass
 from typing import Literal
 
 import spacy
-from negspacy.termsets import termset
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-import negspacy.negation  # noqa: F401  - registers the "negex" factory
-
-from crosswalks.loader import Crosswalk, NoteExclusion, NoteTerm, normalize_pattern
+from crosswalks.clinical.context import read_contexts
+from crosswalks.loader import Crosswalk, NoteExclusion, NoteTerm
 
 TERMS_KEY = "medlane_terms"
 EXCLUSIONS_KEY = "medlane_exclusions"
-NEGEX_EXTENSION = "medlane_negex"
-PRECEDING_WINDOW = 6  # words between a preceding negation cue and the term
-FOLLOWING_WINDOW = 2  # words between the term and a following cue ("clicking: none")
 SNIPPET_MAX = 160
 CLAUSE_BREAKS = {",", ";", ":"}
 
-MatchStatus = Literal["active", "negated", "excluded"]
+MatchStatus = Literal["active", "negated", "not_current", "excluded"]
 
 
 @dataclass(frozen=True)
@@ -59,8 +53,9 @@ class NoteMatch:
     start: int  # character offsets in the analysed text
     end: int
     status: MatchStatus = "active"
-    cue: str = ""  # the negation cue or the exclusion words
+    cue: str = ""  # the context cue or the exclusion words
     exclusion: NoteExclusion | None = None
+    context: str = "present"  # crosswalks.clinical.context.CONTEXTS
 
     @property
     def category(self) -> str:
@@ -78,6 +73,8 @@ class NoteMatch:
     def reason(self) -> str:
         if self.status == "negated":
             return f'negated by "{self.cue}"'
+        if self.status == "not_current":
+            return f'{self.context.replace("_", " ")} ("{self.cue}")' if self.cue else self.context
         if self.status == "excluded" and self.exclusion is not None:
             return f'excluded by "{self.cue}" ({self.exclusion.label})'
         return ""
@@ -126,49 +123,6 @@ def normalize_text(text: str) -> tuple[str, list[int]]:
 # ------------------------------------------------------------------------------------ pipeline
 
 
-def _dedupe(items) -> list[str]:
-    seen: set[str] = set()
-    out: list[str] = []
-    for item in items:
-        key = item.lower()
-        if key not in seen:
-            seen.add(key)
-            out.append(item)
-    return out
-
-
-def _negation_termset(crosswalk: Crosswalk) -> dict[str, list[str]]:
-    base = termset("en_clinical").get_patterns()
-    extra = crosswalk.negation
-    remove = {normalize_pattern(r).lower() for r in extra.remove}
-    merged: dict[str, list[str]] = {}
-    for key, added in (
-        ("pseudo_negations", extra.pseudo),
-        ("preceding_negations", extra.preceding),
-        ("following_negations", extra.following),
-        ("termination", extra.termination),
-    ):
-        values = [normalize_pattern(v) for v in [*base[key], *added]]
-        merged[key] = [v for v in _dedupe(values) if v.lower() not in remove]
-    # A term that contains a negation cue ("can't tolerate cpap") is a positive finding:
-    # make it a pseudo-negation so its own cue negates nothing.
-    cues = [c.lower() for c in merged["preceding_negations"] + merged["following_negations"]]
-    by_first: dict[str, list[str]] = {}
-    for cue in cues:
-        by_first.setdefault(cue.split(" ")[0], []).append(cue)
-    auto: list[str] = []
-    for term in crosswalk.note_terms:
-        for pattern in term.patterns:
-            text = pattern[1:] if pattern.startswith("=") else pattern
-            padded = f" {text.lower()} "
-            for word in set(text.lower().split(" ")):
-                if any(f" {cue} " in padded for cue in by_first.get(word, ())):
-                    auto.append(text)
-                    break
-    merged["pseudo_negations"] = _dedupe(merged["pseudo_negations"] + auto)
-    return merged
-
-
 def _ruler_patterns(nlp: Language, label: str, patterns: tuple[str, ...]) -> list[dict]:
     out: list[dict] = []
     for pattern in patterns:
@@ -198,14 +152,6 @@ def build_pipeline(crosswalk: Crosswalk) -> Language:
     if excl_patterns:
         excl.add_patterns(excl_patterns)
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe(
-        "negex",
-        config={
-            "neg_termset": _negation_termset(crosswalk),
-            "span_keys": [TERMS_KEY],
-            "extension_name": NEGEX_EXTENSION,
-        },
-    )
     return nlp
 
 
@@ -215,7 +161,6 @@ class NoteAnalyzer:
     def __init__(self, crosswalk: Crosswalk, cache_size: int = 4096):
         self.crosswalk = crosswalk
         self.nlp = build_pipeline(crosswalk)
-        self._negex = self.nlp.get_pipe("negex")
         self._terms = {t.id: t for t in crosswalk.note_terms}
         self._exclusions = {x.id: x for x in crosswalk.note_exclusions}
         self.analyze = functools.lru_cache(maxsize=cache_size)(self._analyze)  # type: ignore[method-assign]
@@ -233,10 +178,10 @@ class NoteAnalyzer:
             return ()
         clause = self._clauses(doc)
         exclusions = list(doc.spans[EXCLUSIONS_KEY])
-        negations = None
+        contexts = read_contexts(norm, [(span.start_char, span.end_char) for span in spans])
         out: list[NoteMatch] = []
         seen: set[tuple[str, int, int]] = set()
-        for span in spans:
+        for span, found in zip(spans, contexts):
             term = self._terms[span.label_]
             key = (term.id, span.start_char, span.end_char)
             if key in seen:
@@ -244,12 +189,9 @@ class NoteAnalyzer:
             seen.add(key)
             status: MatchStatus = "active"
             cue, excluded_by = "", None
-            if span._.get(NEGEX_EXTENSION):
-                if negations is None:
-                    negations = self._negations(doc)
-                cue = self._negation_cue(doc, span, *negations)
-                if cue:
-                    status = "negated"
+            if not found.present:
+                status = "negated" if found.context == "negated" else "not_current"
+                cue = found.cue
             if status == "active":
                 hit = self._exclusion_for(term, span, exclusions, clause)
                 if hit is not None:
@@ -264,6 +206,7 @@ class NoteAnalyzer:
                     status=status,
                     cue=cue,
                     exclusion=excluded_by,
+                    context=found.context,
                 )
             )
         out.sort(key=lambda m: (m.start, m.term.category, m.term.id))
@@ -296,34 +239,6 @@ class NoteAnalyzer:
             if tok.text in CLAUSE_BREAKS:
                 current += 1
         return ids
-
-    def _negations(self, doc: Doc):
-        preceding, following, terminating = self._negex.process_negations(doc)
-        boundaries = self._negex.termination_boundaries(doc, terminating)
-        return preceding, following, boundaries
-
-    @staticmethod
-    def _negation_cue(doc: Doc, span: Span, preceding, following, boundaries) -> str:
-        """The cue that negates `span` within our (narrower than negspacy's) window, or ''."""
-        lo, hi = 0, len(doc)
-        for b_start, b_end in boundaries:
-            if b_start <= span.start < b_end:
-                lo, hi = b_start, b_end
-                break
-        before = [(s, e) for _, s, e in preceding if lo <= s and e <= span.start]
-        if before:
-            s, e = max(before, key=lambda se: se[1])
-            words = [t for t in doc[e : span.start] if not t.is_punct]
-            if len(words) <= PRECEDING_WINDOW:
-                return doc[s:e].text
-        after = [(s, e) for _, s, e in following if s >= span.end and e <= hi]
-        if after:
-            s, e = min(after, key=lambda se: se[0])
-            between = doc[span.end : s]
-            words = [t for t in between if not t.is_punct]
-            if len(words) <= FOLLOWING_WINDOW and not any(t.text == "," for t in between):
-                return doc[s:e].text
-        return ""
 
     def _exclusion_for(self, term: NoteTerm, span: Span, exclusions: list[Span], clause: list[int]) -> Span | None:
         """The (longest) exclusion that cancels `span`, or None."""

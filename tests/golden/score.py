@@ -46,10 +46,10 @@ def score_case(client, headers, case: GoldenCase) -> Verdict:
     return judge(case, outcome)
 
 
-def format_table(verdicts: dict[str, Verdict]) -> str:
+def format_table(verdicts: dict[str, Verdict], cases: list[GoldenCase] = CASES) -> str:
     totals: dict[str, dict[str, list[int]]] = defaultdict(lambda: {name: [0, 0] for name in DIMENSIONS})
     ready_cases: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for case in (case for case in CASES if case.name in verdicts):
+    for case in (case for case in cases if case.name in verdicts):
         verdict = verdicts[case.name]
         for name in DIMENSIONS:
             totals[case.category][name][0] += verdict.expected[name] - len(verdict.misses[name])

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from docservice.facts import extract_text_facts, present
+from docservice.facts import extract_text_facts
 
 REFERENCE = date(2026, 5, 1)
 
@@ -18,7 +18,8 @@ def facts_named(text: str, name: str, **kwargs) -> list:
 
 
 def present_values(text: str, name: str, **kwargs) -> list:
-    return [fact.value for fact in present(extract_text_facts(text, reference_date=REFERENCE, **kwargs), name)]
+    facts = extract_text_facts(text, reference_date=REFERENCE, **kwargs)
+    return [fact.value for fact in facts if fact.name == name and fact.present]
 
 
 # ----------------------------------------------------------------- labels with a bracketed note (tables)

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from docservice.facts import extract_text_facts, first_present, present
+from docservice.facts import extract_text_facts
 
 REFERENCE = date(2026, 5, 1)
 
@@ -19,7 +19,8 @@ def values(text: str, name: str) -> list:
 
 
 def present_values(text: str, name: str) -> list:
-    return [fact.value for fact in present(extract_text_facts(text, reference_date=REFERENCE), name)]
+    facts = extract_text_facts(text, reference_date=REFERENCE)
+    return [fact.value for fact in facts if fact.name == name and fact.present]
 
 
 READS = [
@@ -308,10 +309,10 @@ def test_cpap_intolerance_display_says_why():
     assert "mask leaks" in fact.display
 
 
-def test_first_present_prefers_the_surer_reading():
-    facts = extract_text_facts("AH1: 12. Later in the report: AHI 22.4")
-    assert first_present(facts, "ahi").value == 22.4
-    assert first_present(facts, "rdi") is None
+def test_an_ocr_slip_in_the_label_reads_less_surely():
+    facts = [fact for fact in extract_text_facts("AH1: 12. Later in the report: AHI 22.4") if fact.name == "ahi"]
+    surest = max(facts, key=lambda fact: fact.confidence)
+    assert surest.value == 22.4
 
 
 def test_appointment_source_is_kept():

@@ -40,7 +40,6 @@ def test_shipped_patterns_reload_unchanged_from_a_copy(tmp_path):
         (lambda d: d["facts"].pop(), "No rule reads"),
         (lambda d: d["facts"][0].update(colour="red"), "unknown keys"),
         (lambda d: next(r for r in d["facts"] if r["name"] == "jaw")["terms"].update(skull=["skull"]), "not in the vocabulary"),
-        (lambda d: d["scope"].pop("termination"), "scope needs"),
         (lambda d: d["facts"][0].update(patterns=[{"re": "x", "colour": "red"}]), "unknown keys"),
         (lambda d: d["facts"][0].update(kinds="sleep_study"), "kinds must be a list"),
         (lambda d: d["facts"][0].update(header="(unclosed"), "invalid regex"),

@@ -1,0 +1,169 @@
+"""Whether a finding in clinical text is the patient's own, current and affirmed, and where it stands.
+
+One pipeline for the flagger's notes and the documents' pages: medspaCy's ConText over the
+spans a caller found (a fact's words, a note term), and medspaCy's sectionizer for the section
+each span stands in, both with the cue phrases and headings of crosswalks/data/clinical_text.yaml.
+Only the context is decided here; what a span means (a fact, a category) is the caller's.
+
+Contexts (`CONTEXTS`): present, negated, historical, family, hypothetical, resolved, postoperative.
+A finding's own cue wins over its section's ("FHx: denies OSA" is negated, "FHx: OSA" is family).
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import spacy
+from medspacy.context import ConTextRule
+from medspacy.section_detection import SectionRule
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from crosswalks.clinical.rules import load_clinical_rules
+from crosswalks.clinical.sentences import split_sentences
+
+CONTEXTS = ("present", "negated", "historical", "family", "hypothetical", "resolved", "postoperative")
+SPAN_GROUP = "medlane"
+# A heading is its words followed by a colon, or standing alone before a line break ("IMPRESSION\n").
+HEADING_ENDS = ([{"ORTH": ":"}], [{"IS_SPACE": True, "TEXT": {"REGEX": "\n"}}])
+
+
+@dataclass(frozen=True)
+class SpanContext:
+    """How the text speaks of one span: its context, the cue words that decided it, its section."""
+
+    context: str = "present"
+    cue: str = ""
+    section: str = ""
+
+    @property
+    def present(self) -> bool:
+        return self.context == "present"
+
+
+@dataclass(frozen=True)
+class _Meaning:
+    contexts: dict[str, str]  # ConText category -> our context, strongest first
+    section_contexts: dict[str, str]
+
+
+@functools.cache
+def _meaning() -> _Meaning:
+    rules = load_clinical_rules()
+    return _Meaning(dict(rules["context"]["contexts"]), dict(rules["sections"]["contexts"]))
+
+
+@functools.cache
+def build_context_pipeline() -> Language:
+    """The spaCy pipeline (blank English tokenizer, ConText, sectionizer) with MedLane's rules; built once."""
+    rules = load_clinical_rules()
+    nlp = spacy.blank("en")
+    # A cue inside the span read is part of its wording, not its context ("can't tolerate CPAP"):
+    # medspaCy never lets a cue modify a span it overlaps.
+    context = nlp.add_pipe("medspacy_context", config={
+        "rules": None, "input_span_type": "group", "span_group_name": SPAN_GROUP, "span_attrs": None})
+    dropped = {literal.lower() for literal in rules["context"]["drop_default"]}
+    context.add([rule for rule in map(functools.partial(_without_words, dropped=dropped),
+                                      ConTextRule.from_json(context.DEFAULT_RULES_FILEPATH)) if rule is not None])
+    context.add([
+        ConTextRule(entry, category, direction=direction) if isinstance(entry, str)
+        else ConTextRule(entry["literal"], category, pattern=entry.get("pattern"), direction=direction,
+                         max_scope=entry.get("max_scope"))
+        for category, directions in rules["context"]["rules"].items()
+        for direction, entries in directions.items()
+        for entry in entries
+    ])
+    sectionizer = nlp.add_pipe("medspacy_sectionizer", config={
+        "rules": None, "input_span_type": "group", "span_group_name": SPAN_GROUP, "span_attrs": None})
+    sectionizer.add([
+        SectionRule(heading, category, pattern=[{"LOWER": word.lower_} for word in nlp.make_doc(heading)] + end)
+        for category, headings in rules["sections"]["headings"].items()
+        for heading in headings
+        for end in HEADING_ENDS
+    ])
+    return nlp
+
+
+def _without_words(rule: ConTextRule, *, dropped: set[str]) -> ConTextRule | None:
+    """A medspaCy default rule without the cue words we drop (None when nothing of it is left)."""
+    if rule.literal.lower() in dropped:
+        return None
+    if not isinstance(rule.pattern, list):
+        return rule
+    pattern = [_token_without(token, dropped) for token in rule.pattern]
+    if pattern == rule.pattern:
+        return rule
+    return ConTextRule(rule.literal, rule.category, pattern=pattern, direction=rule.direction,
+                       max_scope=rule.max_scope, allowed_types=rule.allowed_types, excluded_types=rule.excluded_types)
+
+
+def _token_without(token: dict, dropped: set[str]) -> dict:
+    choices = token.get("LOWER", {}).get("IN") if isinstance(token.get("LOWER"), dict) else None
+    if not choices:
+        return token
+    return {**token, "LOWER": {**token["LOWER"], "IN": [word for word in choices if word.lower() not in dropped]}}
+
+
+def read_contexts(text: str, spans: Sequence[tuple[int, int]]) -> list[SpanContext]:
+    """The context of each (start, end) character span of `text`, in the order given."""
+    if not spans:
+        return []
+    nlp = build_context_pipeline()
+    doc = _sentenced_doc(nlp, text)
+    found: list[Span | None] = [doc.char_span(start, end, alignment_mode="expand") if end > start else None
+                                for start, end in spans]
+    unique = {(span.start, span.end): span for span in found if span is not None and len(span)}
+    doc.spans[SPAN_GROUP] = list(unique.values())
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    pseudo = [modifier.modifier_span for modifier in doc._.context_graph.modifiers if modifier.category == "PSEUDO"]
+    read = {(span.start, span.end): _context_of(doc, span, pseudo) for span in doc.spans[SPAN_GROUP]}
+    return [read.get((span.start, span.end), SpanContext()) if span is not None else SpanContext() for span in found]
+
+
+def _sentenced_doc(nlp: Language, text: str) -> Doc:
+    """The tokens of `text` with the sentence starts of crosswalks.clinical.sentences (built for OCR line breaks)."""
+    doc = nlp.make_doc(text)
+    starts = set(split_sentences(text).starts)
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.idx in starts or (
+            doc[token.i - 1].is_space and doc[token.i - 1].idx + len(doc[token.i - 1].text) in starts)
+    return doc
+
+
+def _context_of(doc: Doc, span: Span, pseudo: list[tuple[int, int]]) -> SpanContext:
+    """The strongest context of `span`'s cues, else its section's. A cue inside a pseudo-cue is
+    none ("history of" in "two-month history of", "no" in "no change")."""
+    meaning = _meaning()
+    section = _section_of(doc, span)
+    categories = {modifier.category: modifier for modifier in span._.modifiers
+                  if not any(start < modifier.modifier_span[1] and modifier.modifier_span[0] < end
+                             for start, end in pseudo)}
+    for category, context in meaning.contexts.items():
+        if category in categories:
+            start, end = categories[category].modifier_span
+            return SpanContext(context, doc[start:end].text, section)
+    if section in meaning.section_contexts:
+        return SpanContext(meaning.section_contexts[section], section.replace("_", " "), section)
+    return SpanContext("present", "", section)
+
+
+def _section_of(doc: Doc, span: Span) -> str:
+    """The section category of `span`.
+
+    A heading alone on its line ("PAST MEDICAL HISTORY:") heads the lines below it, up to the next
+    heading. A heading with its content on the same line ("PMH: HTN, DM2.") is a field: it heads
+    only its own sentence, so the next labelled line or sentence is not swallowed by it.
+    """
+    section = span._.section
+    if section is None or not section.category:
+        return ""
+    last = next(token for token in reversed(doc[section.title_start:section.title_end]) if not token.is_space)
+    title_end = last.idx + len(last.text)
+    line_end = doc.text.find("\n", title_end)
+    line_end = len(doc.text) if line_end < 0 else line_end
+    inline = bool(doc.text[title_end:line_end].strip())
+    if inline and (span.start_char > line_end or span.sent.start != doc[section.title_start].sent.start):
+        return ""
+    return section.category
