@@ -3,17 +3,20 @@
 The upload is received into tmp/, its type read from its bytes and the whole file checked by
 the engine (truncated or encrypted PDFs, decompression bombs) before anything is kept. Only
 then are the Document and Page rows written and the original moved into the content store,
-in one transaction: a refused or failed upload leaves no row and no file.
+in one transaction: a refused or failed upload leaves no row and no file. The same bytes
+uploaded again to the same case are not stored twice: the case's document is the answer.
 """
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from flask import current_app, g
 from sqlalchemy import exists, select
 from werkzeug.datastructures import FileStorage
 
 from docservice import audit
+from docservice.documents.duplicates import find_duplicate
 from docservice.errors import UploadRejected
 from docservice.extensions import db, jobs, ocr, storage
 from docservice.models import Case, Document, Page
@@ -23,8 +26,16 @@ from docservice.ocr.sniff import SNIFF_BYTES, sniff_media_type
 log = logging.getLogger(__name__)
 
 
-def accept_upload(upload: FileStorage, *, case: Case | None = None, kind: str | None = None) -> Document:
-    """Store an uploaded document and queue its pages for OCR.
+@dataclass(frozen=True)
+class Accepted:
+    """The upload's document, and whether it was already the case's (the same bytes, not stored again)."""
+
+    document: Document
+    duplicate: bool = False
+
+
+def accept_upload(upload: FileStorage, *, case: Case | None = None, kind: str | None = None) -> Accepted:
+    """Store an uploaded document and queue its pages for OCR, unless the case already has this file.
 
     Raises:
         UploadRejected: the file is empty, too large, of an unsupported type, or unreadable.
@@ -37,6 +48,13 @@ def accept_upload(upload: FileStorage, *, case: Case | None = None, kind: str | 
             upload.stream, max_bytes=current_app.config["MAX_UPLOAD_BYTES"], head_bytes=SNIFF_BYTES
         ) as incoming:
             sniff_media_type(incoming.head)  # cheap refusal before the whole file is read
+            if case is not None:
+                existing = find_duplicate(session, case_id=case.id, sha256=incoming.sha256)
+                if existing is not None:
+                    audit.record("document.duplicate", "document", existing.id, detail={"case_id": case.id})
+                    session.commit()
+                    log.info("Document %s uploaded again to case %s; not stored twice", existing.id, case.id)
+                    return Accepted(existing, duplicate=True)
             info = ocr.engine.inspect(incoming.path)
             if info.page_count < 1:
                 raise UploadRejected("The document has no pages.", code="no_pages", status=422)
@@ -78,7 +96,7 @@ def accept_upload(upload: FileStorage, *, case: Case | None = None, kind: str | 
 
     log.info("Document %s received: %s page(s), %s", document.id, document.pages_total, document.media_type)
     queue_pages(document)
-    return document
+    return Accepted(document)
 
 
 def queue_pages(document: Document) -> None:

@@ -1,7 +1,10 @@
 """/api/v1/documents: upload scans and PDFs, follow their OCR, fetch the searchable PDF.
 
 An upload is answered at once (202) with the document `queued`; its pages are OCR'd in the
-background and `GET /documents/{id}` shows the progress (`pages_done` of `pages_total`).
+background and `GET /documents/{id}` shows the progress (`pages_done` of `pages_total`). The same
+file uploaded again to the same case is answered 200 with the document already there
+(`X-MedLane-Already-Stored: <id>`). A person corrects a document's kind, confirms its patient or
+moves it to another case with PATCH; the facts of the cases it touches are read again.
 """
 from __future__ import annotations
 
@@ -12,17 +15,17 @@ from flask_smorest import abort
 from docservice import audit
 from docservice.api.cases import get_case_or_404
 from docservice.api.core import ServiceBlueprint
-from docservice.auth import DOCUMENTS_READ, DOCUMENTS_WRITE
+from docservice.auth import DOCUMENTS_CLASSIFY, DOCUMENTS_READ, DOCUMENTS_WRITE, current_user, role_may
+from docservice.documents.review import confirm_identity, correct_kind, move_document, reread_facts
+from docservice.documents.schemas import (
+    DocumentCorrectionSchema,
+    ReviewedDocumentSchema,
+    ReviewedDocumentSummarySchema,
+)
 from docservice.extensions import db, storage
 from docservice.intake import accept_upload
 from docservice.models import Case, Document
-from docservice.schemas import (
-    CaseDocumentUploadSchema,
-    DocumentPatchSchema,
-    DocumentSchema,
-    DocumentSummarySchema,
-    DocumentUploadSchema,
-)
+from docservice.schemas import CaseDocumentUploadSchema, DocumentUploadSchema
 
 blp = ServiceBlueprint("documents", __name__, url_prefix="/api/v1", description="Documents and their OCR.")
 
@@ -30,6 +33,10 @@ PDF_RESPONSE = {"content": {"application/pdf": {"schema": {"type": "string", "fo
 # Empty file; unreadable, encrypted or oversized (bytes, pixels, pages); not a PDF, TIFF, PNG or JPEG.
 UPLOAD_ERRORS = (400, 413, 415)
 BINARY_RESPONSE = {"content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}
+ALREADY_STORED = "X-MedLane-Already-Stored"  # the id of the case's document with the same bytes
+DUPLICATE_DESCRIPTION = f"The case already has this file: its document, with {ALREADY_STORED}: <id>"
+# Correcting a kind or confirming a patient (documents:classify): staff and billers, who meet both
+# while building a claim. Moving a document between cases stays with document staff (documents:write).
 
 
 def get_document_or_404(document_id: int) -> Document:
@@ -47,7 +54,8 @@ def get_document_or_404(document_id: int) -> Document:
 class Documents(MethodView):
     @blp.requires(DOCUMENTS_WRITE)
     @blp.arguments(DocumentUploadSchema, location="multipart")
-    @blp.response(202, DocumentSchema, description="Stored; its pages are queued for OCR")
+    @blp.response(202, ReviewedDocumentSchema, description="Stored; its pages are queued for OCR")
+    @blp.alt_response(200, schema=ReviewedDocumentSchema, description=DUPLICATE_DESCRIPTION)
     @blp.errors(*UPLOAD_ERRORS)
     def post(self, form):
         """Upload a document (multipart field `file`), optionally for a case and of a known kind."""
@@ -62,7 +70,7 @@ class Documents(MethodView):
 @blp.route("/cases/<int:case_id>/documents")
 class CaseDocuments(MethodView):
     @blp.requires(DOCUMENTS_READ)
-    @blp.response(200, DocumentSummarySchema(many=True))
+    @blp.response(200, ReviewedDocumentSummarySchema(many=True))
     @blp.errors(404)
     def get(self, case_id):
         """List a case's documents (without their text)."""
@@ -72,7 +80,8 @@ class CaseDocuments(MethodView):
 
     @blp.requires(DOCUMENTS_WRITE)
     @blp.arguments(CaseDocumentUploadSchema, location="multipart")
-    @blp.response(202, DocumentSchema, description="Stored; its pages are queued for OCR")
+    @blp.response(202, ReviewedDocumentSchema, description="Stored; its pages are queued for OCR")
+    @blp.alt_response(200, schema=ReviewedDocumentSchema, description=DUPLICATE_DESCRIPTION)
     @blp.errors(404, *UPLOAD_ERRORS)
     def post(self, form, case_id):
         """Upload a document of this case (multipart field `file`)."""
@@ -80,42 +89,73 @@ class CaseDocuments(MethodView):
 
 
 def _accept(upload, *, case, kind):
-    document = accept_upload(upload, case=case, kind=kind)
+    accepted = accept_upload(upload, case=case, kind=kind)
     # With an immediate queue the pages are already done: show what the database now says.
     db.session.expire_all()
-    return document
+    if accepted.duplicate:
+        return accepted.document, 200, {ALREADY_STORED: str(accepted.document.id)}
+    return accepted.document
 
 
 @blp.route("/documents/<int:document_id>")
 class DocumentById(MethodView):
     @blp.requires(DOCUMENTS_READ)
-    @blp.response(200, DocumentSchema)
+    @blp.response(200, ReviewedDocumentSchema)
     @blp.errors(404)
     def get(self, document_id):
-        """A document's status, progress, kind, whole text and per-page text and confidence."""
+        """A document's status, progress, kind (and whether to review it), patient check, text and pages."""
         document = get_document_or_404(document_id)
         audit.record_read("document.read", "document", document.id)
         return document
 
-    @blp.requires(DOCUMENTS_WRITE)
-    @blp.arguments(DocumentPatchSchema)
-    @blp.response(200, DocumentSchema)
-    @blp.errors(404)
+    @blp.requires(DOCUMENTS_READ)
+    @blp.arguments(DocumentCorrectionSchema)
+    @blp.response(200, ReviewedDocumentSchema)
+    @blp.errors(404, 409)
     def patch(self, data, document_id):
-        """Attach a document to a case (or detach it with null), or correct its kind."""
+        """Correct a document: its kind, its patient (`identity: "confirmed"`), or its case (null: none).
+
+        Kind and identity need documents:classify (staff and billers); the case needs documents:write.
+        The facts of every case the change touches are read again in the same transaction.
+        """
+        _allow_correction(data)
         document = get_document_or_404(document_id)
+        touched: list[Case] = []
+        detail: dict = {"fields": sorted(data)}
         if "case_id" in data:
-            if data["case_id"] is not None and db.session.get(Case, data["case_id"]) is None:
-                abort(422, message=f"There is no case {data['case_id']}.", errors={"case_id": ["No such case."]})
-            document.case_id = data["case_id"]
+            case = None
+            if data["case_id"] is not None:
+                case = db.session.get(Case, data["case_id"])
+                if case is None:
+                    abort(422, message=f"There is no case {data['case_id']}.", errors={"case_id": ["No such case."]})
+            detail["from_case_id"] = document.case_id
+            touched += move_document(document, case)
         if "kind" in data:
-            document.kind = data["kind"]
-            document.kind_source = "upload" if data["kind"] else ""
-            document.kind_confidence = None
-        audit.record("document.update", "document", document.id, detail={"fields": sorted(data)})
+            detail["kind_was"] = document.kind
+            correct_kind(document, data["kind"])
+            touched += [document.case] if document.case is not None else []
+        if "identity" in data:
+            if document.case is None:
+                abort(409, message="The document belongs to no case: there is no patient to confirm it for.",
+                      error_code="no_case")
+            was = confirm_identity(document)
+            audit.record("document.identity_confirm", "document", document.id,
+                         detail={"case_id": document.case_id, "was": was})
+            touched.append(document.case)
+        reread_facts(db.session, touched)
+        audit.record("document.update", "document", document.id, detail=detail)
         db.session.commit()
         db.session.refresh(document)
         return document
+
+
+def _allow_correction(data: dict) -> None:
+    """:raise 403: the caller may not make this change."""
+    role = current_user().role
+    if "case_id" in data and not role_may(role, DOCUMENTS_WRITE):
+        abort(403, message=f"The {role} role may not move documents between cases ({DOCUMENTS_WRITE}).")
+    if {"kind", "identity"} & set(data) and not role_may(role, DOCUMENTS_CLASSIFY):
+        abort(403, message=f"The {role} role may not correct documents ({DOCUMENTS_CLASSIFY}).")
 
 
 @blp.route("/documents/<int:document_id>/pdf")

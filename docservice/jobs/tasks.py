@@ -21,6 +21,8 @@ from huey.api import TaskWrapper
 from sqlalchemy import func, or_, select, update
 
 from docservice import audit
+from docservice.documents.identity import apply_identity
+from docservice.documents.review import PERSON_KIND_SOURCES, kind_review_reason
 from docservice.extensions import db, jobs, ocr, storage
 from docservice.models import FINAL_STATUSES, Document, Page, utcnow
 from docservice.ocr.errors import DocumentError
@@ -228,12 +230,13 @@ def finish_document(document_id: int) -> None:
         setattr(document, key, value)
     document.finished_at = utcnow()
     document.finishing_at = None
+    apply_identity(document)  # before the facts are read: another patient's document gives none
     audit.record(
         "document.process",
         "document",
         document_id,
         actor="worker",
-        detail={"status": document.status, "pages": len(pages)},
+        detail={"status": document.status, "pages": len(pages), "identity": document.identity},
     )
     session.commit()
     log.info("Document %s finished: %s", document_id, document.status)
@@ -265,12 +268,16 @@ def _assemble(document: Document, pages: list[Page]) -> dict:
     store = storage.store
     # Pages separated by form feeds, as pdftotext (and the OCR library) do.
     outcome: dict = {"text": "\f".join(page.text for page in pages)}
-    if document.kind_source != "upload":
+    if document.kind_source not in PERSON_KIND_SOURCES:
         stats = [page.image_stats for page in pages if page.image_stats]
         classification = ocr.engine.classify(outcome["text"], image_stats=stats)
+        review = bool(getattr(classification, "review", False))  # engines written before review may lack it
         outcome.update(
-            kind=classification.kind, kind_confidence=classification.confidence, kind_source="classifier"
+            kind=classification.kind, kind_confidence=classification.confidence, kind_source="classifier",
+            kind_review=review,
         )
+        if review:
+            outcome["reason"] = kind_review_reason(classification.reason)
     page_pdfs = [store.absolute(page.pdf_path) for page in pages if page.pdf_path]
     if page_pdfs:
         out = store.derived_dir(document.id) / "searchable.pdf"

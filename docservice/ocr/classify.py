@@ -1,7 +1,12 @@
-"""Say what kind of document an upload is, from its text and its page images."""
+"""Say what kind of document an upload is, from its text and its page images, and whether a person should check.
+
+The text is read by a model learnt from the project's labelled corpus
+(`docservice.documents.kinds`); pages that look like photos or radiographs decide when there is
+little text. When the model is unsure (low probability, or two kinds close), the best guess is
+kept and `review` is set with a reason a person understands: "not sure: referral 0.46 vs chart_note 0.41".
+"""
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,105 +31,84 @@ KINDS = (
     "other",
 )
 PICTURE_KINDS = ("photo", "radiograph")
-
-# Fewer words than this and the text cannot outweigh what the pages look like: a radiograph
-# with "R", a date and a patient name is still a radiograph.
-MAX_PICTURE_WORDS = 40
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 @dataclass(frozen=True)
 class Classification:
-    """The document's kind, how sure we are (0-1), and the evidence, for a person to check."""
+    """The document's kind, how sure we are (0-1), the evidence, and whether a person should check it."""
 
     kind: str
     confidence: float
     evidence: tuple[str, ...]
+    review: bool = False
+    reason: str = ""  # why a person should check, e.g. "not sure: referral 0.46 vs chart_note 0.41"
 
 
 @dataclass(frozen=True)
-class _Rules:
-    patterns: dict[str, tuple[tuple[re.Pattern[str], float], ...]]
-    other_baseline: float
-    temperature: float
-    heading_chars: int
+class _Settings:
+    training: object  # docservice.documents.kinds.TrainingSettings
+    min_confidence: float
+    min_margin: float
+    min_words: int
+    max_picture_words: int
 
 
 def classify_document(text: str, *, image_stats: ImageStats | Sequence[ImageStats] | None = None) -> Classification:
     """Classify a document as one of `KINDS`.
-
-    Text evidence is weighted keyword and section matches (rules in document_kinds.yaml); the
-    scores become a confidence through a softmax that includes "other", so weak or split evidence
-    gives a low confidence. Pages that look like photos or radiographs decide the kind when the
-    document has little text.
 
     Args:
         text: The document's text (all pages).
         image_stats: Statistics of the scanned pages (`PageResult.image_stats`), if any.
 
     Returns:
-        The kind, a confidence in [0, 1] and human-readable evidence.
+        The kind, a confidence in [0, 1], human-readable evidence, and `review` with its reason
+        when a person should check the kind.
     """
+    settings = _load_settings()
     stats = _as_list(image_stats)
     words = len(_WORD.findall(text))
     pictures = [page for page in stats if page.kind in PICTURE_KINDS]
-    if pictures and words < MAX_PICTURE_WORDS and len(pictures) * 2 >= len(stats):
-        return _classify_pictures(pictures, pages=len(stats), words=words)
-    return _classify_text(text)
+    if pictures and words < settings.max_picture_words and len(pictures) * 2 >= len(stats):
+        return _classify_pictures(pictures, pages=len(stats), words=words, settings=settings)
+    return _classify_text(text, words=words, settings=settings)
 
 
-def _classify_text(text: str) -> Classification:
-    rules = _load_rules()
-    heading = text[: rules.heading_chars]
-    scores: dict[str, float] = {}
-    evidence: dict[str, list[str]] = {}
-    for kind, patterns in rules.patterns.items():
-        score = 0.0
-        for pattern, weight in patterns:
-            matches = pattern.findall(text)
-            if not matches:
-                continue
-            gained = weight * (1.5 if len(matches) >= 3 else 1.0) * (1.5 if pattern.search(heading) else 1.0)
-            score += gained
-            evidence.setdefault(kind, []).append(f"{_first_match(pattern, text)!r} x{len(matches)} (+{gained:g})")
-        scores[kind] = score
-    scores["other"] = rules.other_baseline
-    best = max(scores, key=scores.__getitem__)
-    confidence = _softmax(scores, temperature=rules.temperature)[best]
-    if best == "other":
-        runner_up = max((kind for kind in scores if kind != "other"), key=scores.__getitem__)
-        reason = f"no kind scored above {rules.other_baseline:g} (best: {runner_up} {scores[runner_up]:g})"
-        return Classification(kind="other", confidence=round(confidence, 3), evidence=(reason,))
-    ranked = sorted(scores.items(), key=lambda item: -item[1])
-    summary = f"score {scores[best]:g}; next {ranked[1][0]} {ranked[1][1]:g}"
-    return Classification(kind=best, confidence=round(confidence, 3), evidence=(summary, *evidence[best]))
+def _classify_text(text: str, *, words: int, settings: _Settings) -> Classification:
+    from docservice.documents.kinds import load_kind_model
+
+    if words == 0:
+        return Classification(kind="other", confidence=0.0, evidence=("no text",), review=True,
+                              reason="not sure: the document has no text")
+    guess = load_kind_model(settings.training).guess(text)
+    (best, top), (runner_up, second) = guess.ranked[:2]
+    evidence = (f"{best} {top:.2f}; next {runner_up} {second:.2f}",)
+    if guess.words:
+        evidence += ("words that weighed most: " + ", ".join(repr(word) for word in guess.words),)
+    reason = ""
+    if words < settings.min_words:
+        reason = f"not sure: only {words} word(s) of text; best guess {best} {top:.2f}"
+    elif top < settings.min_confidence or top - second < settings.min_margin:
+        reason = f"not sure: {best} {top:.2f} vs {runner_up} {second:.2f}"
+    return Classification(kind=best, confidence=round(top, 3), evidence=evidence, review=bool(reason), reason=reason)
 
 
-def _classify_pictures(pictures: list[ImageStats], *, pages: int, words: int) -> Classification:
+def _classify_pictures(pictures: list[ImageStats], *, pages: int, words: int, settings: _Settings) -> Classification:
     radiographs = sum(page.kind == "radiograph" for page in pictures)
     kind = "radiograph" if radiographs * 2 > len(pictures) else "photo"
     agreeing = radiographs if kind == "radiograph" else len(pictures) - radiographs
     # Sure when every page is a picture of the same kind and there is next to no text.
-    confidence = 0.95 * (agreeing / pages) * (1.0 - 0.5 * words / MAX_PICTURE_WORDS)
+    confidence = round(0.95 * (agreeing / pages) * (1.0 - 0.5 * words / settings.max_picture_words), 3)
     first = next(page for page in pictures if page.kind == kind)
     evidence = (
         f"{agreeing} of {pages} pages look like a {kind}",
         f"{words} words of text",
         f"dark fraction {first.dark_fraction:g}, colourfulness {first.colourfulness:g}, paper fraction {first.paper_fraction:g}",
     )
-    return Classification(kind=kind, confidence=round(confidence, 3), evidence=evidence)
-
-
-def _softmax(scores: dict[str, float], *, temperature: float) -> dict[str, float]:
-    top = max(scores.values())
-    weights = {kind: math.exp((score - top) / temperature) for kind, score in scores.items()}
-    total = sum(weights.values())
-    return {kind: weight / total for kind, weight in weights.items()}
-
-
-def _first_match(pattern: re.Pattern[str], text: str) -> str:
-    found = pattern.search(text)
-    return found.group(0) if found else pattern.pattern
+    reason = ""
+    if confidence < settings.min_confidence:
+        reason = f"not sure: {agreeing} of {pages} pages look like a {kind} ({confidence:.2f})"
+    return Classification(kind=kind, confidence=confidence, evidence=evidence, review=bool(reason), reason=reason)
 
 
 def _as_list(image_stats: ImageStats | Sequence[ImageStats] | None) -> list[ImageStats]:
@@ -136,18 +120,18 @@ def _as_list(image_stats: ImageStats | Sequence[ImageStats] | None) -> list[Imag
 
 
 @lru_cache(maxsize=1)
-def _load_rules() -> _Rules:
+def _load_settings() -> _Settings:
+    from docservice.documents.kinds import TrainingSettings
+
     raw = yaml.safe_load(resources.files("docservice.ocr").joinpath("document_kinds.yaml").read_text(encoding="utf-8"))
-    patterns = {
-        kind: tuple((re.compile(pattern, re.IGNORECASE), float(weight)) for pattern, weight in entries)
-        for kind, entries in raw["kinds"].items()
-    }
-    unknown = set(patterns) - set(KINDS)
-    if unknown:
-        raise ValueError(f"document_kinds.yaml names unknown kinds: {sorted(unknown)}")
-    return _Rules(
-        patterns=patterns,
-        other_baseline=float(raw["other_baseline"]),
-        temperature=float(raw["temperature"]),
-        heading_chars=int(raw["heading_chars"]),
+    training = dict(raw["training"])
+    for key in ("word_ngrams", "char_ngrams"):
+        training[key] = tuple(training[key])
+    review = raw["review"]
+    return _Settings(
+        training=TrainingSettings(**training),
+        min_confidence=float(review["min_confidence"]),
+        min_margin=float(review["min_margin"]),
+        min_words=int(review["min_words"]),
+        max_picture_words=int(raw["pictures"]["max_words"]),
     )

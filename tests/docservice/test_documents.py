@@ -118,7 +118,7 @@ def test_patch_attaches_a_document_and_corrects_its_kind(client, auth):
     )
     assert response.status_code == 200
     assert (response.json["case_id"], response.json["kind"], response.json["kind_source"]) == (
-        case["id"], "referral", "upload",
+        case["id"], "referral", "person",  # a person's correction, never replaced by the classifier
     )
 
 

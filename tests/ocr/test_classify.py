@@ -62,10 +62,11 @@ def test_other_wording(kind):
     assert 0 < result.confidence <= 1
 
 
-def test_unrelated_text_is_other_with_low_confidence():
+def test_unrelated_text_is_other():
+    # "other" is a kind the model learnt (lists, memos, forms), so it may be said with confidence.
     result = classify_document("Grocery list: apples, bread, two litres of milk, coffee filters.")
     assert result.kind == "other"
-    assert result.confidence < 0.5
+    assert result.evidence[0].startswith("other ")
 
 
 def test_empty_text_is_other():
