@@ -184,8 +184,7 @@ class SupportRule:
     confidence: str = "M"
 
     def supported_by(self, icd_code: str) -> bool:
-        plain = icd10.bare(icd_code)
-        return any(plain.startswith(icd10.bare(p)) for p in self.icd_prefixes)
+        return icd10.starts_with_any(icd_code, self.icd_prefixes)
 
 
 @dataclass(frozen=True)
@@ -244,6 +243,10 @@ class ModifierRule:
     message: str
     source: str = ""
     confidence: str = "M"
+    # medicare_criteria only: the criteria (criteria.yaml id) the modifiers attest, and the modifiers
+    # offered instead when they are not met (GA with an ABN on file, GZ without).
+    criteria: str = ""
+    unmet: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -780,7 +783,7 @@ def _load_elements(data_dir: Path, categories: set[str], known: Mapping[str, str
 def _load_modifiers(data_dir: Path, categories: set[str], known: Mapping[str, str], payer_ids: set[str],
                     ids: dict[str, str], problems: _Problems) -> tuple[ModifierRule, ...]:
     file = FILES["modifiers"]
-    fields = {"id", "codes", "kind", "modifiers", "payer", "message", "source", "confidence"}
+    fields = {"id", "codes", "kind", "modifiers", "payer", "message", "source", "confidence", "criteria", "unmet"}
     out: list[ModifierRule] = []
     for where, entry in _yaml_rules(data_dir, "modifiers", problems, fields):
         ok = _check_rule_id(problems, file, where, entry, categories, ids)
@@ -799,9 +802,17 @@ def _load_modifiers(data_dir: Path, categories: set[str], known: Mapping[str, st
             problems.add(file, where, "payer", f"unknown payer id {payer!r} (known: {', '.join(sorted(payer_ids))})")
             ok = False
         ok &= _text_field(problems, file, where, entry, "message")
+        unmet = _str_list(problems, file, where, "unmet", entry.get("unmet"), required=False)
+        if not all(_MODIFIER.match(m) for m in unmet):
+            problems.add(file, where, "unmet", f"{list(unmet)!r} must be two-character modifiers")
+            ok = False
+        if (entry.get("criteria") or unmet) and entry.get("kind") != "medicare_criteria":
+            problems.add(file, where, "criteria", "criteria and unmet belong to medicare_criteria rules only")
+            ok = False
         if ok:
             out.append(ModifierRule(id=entry["id"], codes=codes, kind=entry["kind"], modifiers=mods, payer=payer,
-                                    message=entry["message"], source=entry["source"], confidence=entry["confidence"]))
+                                    message=entry["message"], source=entry["source"], confidence=entry["confidence"],
+                                    criteria=str(entry.get("criteria") or ""), unmet=unmet))
     return tuple(out)
 
 

@@ -13,7 +13,7 @@ def check_attachments(ctx: CheckContext) -> Iterator[Finding]:
     """attachment-missing and attachment-incomplete.
 
     A document counts when its kind matches and OCR finished with it; it is complete when each
-    fact the rule requires was read from it (present, not denied).
+    fact the rule requires was read from it (a reading that counts: the evidence's one definition).
     """
     for rule in ctx.billing.attachments_for(ctx.billed_codes(), tuple(sorted(ctx.categories))):
         subject, position, lines = subject_of(ctx, rule.codes, rule.categories)
@@ -30,9 +30,11 @@ def check_attachments(ctx: CheckContext) -> Iterator[Finding]:
             continue
         ids = {document.id for document in documents}
         for name in rule.requires:
-            if any(fact.document_id in ids for fact in ctx.present(name)):
+            # What the records show (a person's correction does not make a page show a value).
+            shown = ctx.evidence.get(name).readings
+            if any(fact.document_id in ids for fact in shown):
                 continue
-            elsewhere = [fact for fact in ctx.present(name) if fact.document_id not in ids]
+            elsewhere = [fact for fact in shown if fact.document_id not in ids]
             what = name.replace("_", " ")
             message = f"The {rule.label.lower()} is attached but does not show the {what}."
             if elsewhere:

@@ -1,23 +1,21 @@
-"""Codes on the lines: frenum wording vs code, unlisted codes, modifiers, units, duplicate lines."""
+"""Codes on the lines: frenum wording vs code, unlisted codes, modifiers, units, duplicate lines.
+
+How procedures word the frenum operations is crosswalk data (wording.yaml), the same words the claim
+builder chose the code with; a criteria modifier (KX) is judged by the one criteria evaluation.
+"""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from crosswalks import CONDITIONS
 from docservice.checks.context import CheckContext
 from docservice.checks.evidence import crosswalk_evidence, fact_evidence, line_evidence, procedure_evidence
 from docservice.checks.findings import Finding
+from docservice.checks.sleep import criteria_result
+from docservice.evidence.criteria import applies_to_payer, criteria_of, unmet_advice
 from docservice.models import ClaimLine, Procedure
 
-# How procedure descriptions word the three frenum operations; most specific first.
-# ("Frenectomy" is the generic CDT word, so it only means excision when nothing narrower is said.)
-FRENUM_WORDING = (
-    ("plasty", re.compile(r"fren(?:ul|u)?o?plasty|z[- ]?plasty", re.I)),
-    ("incision", re.compile(r"frenotomy|\bincis|\bclip|\bsnip", re.I)),
-    ("excision", re.compile(r"fren(?:ul)?ectomy|\bexcis", re.I)),
-)
-ACTION_WORDS = {"incision": "an incision (frenotomy)", "excision": "an excision (frenectomy)",
-                "plasty": "a frenuloplasty"}
+ACTIONS = frozenset(CONDITIONS["action"])  # the frenum operations claim codes are chosen by
 
 
 def procedure_of(ctx: CheckContext, line: ClaimLine) -> Procedure | None:
@@ -31,13 +29,13 @@ def procedure_of(ctx: CheckContext, line: ClaimLine) -> Procedure | None:
 def documented_action(ctx: CheckContext, line: ClaimLine) -> tuple[str, dict] | None:
     """What the documents say was done to the frenum: the fact first, else the procedure's wording."""
     fact = ctx.first("frenum_action")
-    if fact is not None and fact.value in ACTION_WORDS:
+    if fact is not None and fact.value in ACTIONS:
         return fact.value, fact_evidence(fact)
     procedure = procedure_of(ctx, line)
     if procedure is not None and procedure.descript:
-        for action, pattern in FRENUM_WORDING:
-            if pattern.search(procedure.descript):
-                return action, procedure_evidence(procedure)
+        found = ctx.wording.match_words("action", procedure.descript)
+        if found is not None:
+            return found[0], procedure_evidence(procedure)
     return None
 
 
@@ -47,7 +45,7 @@ def actions_of(candidate, candidates) -> set[str]:
     if "action" in candidate.when:
         return {candidate.when["action"]}
     taken = {c.when["action"] for c in candidates if "action" in c.when}
-    return set(ACTION_WORDS) - taken if taken else set()
+    return set(ACTIONS) - taken if taken else set()
 
 
 def candidate_for(action: str, candidates):
@@ -67,10 +65,10 @@ def check_frenum_wording(ctx: CheckContext) -> Iterator[Finding]:
             continue
         action, evidence = documented
         better = candidate_for(action, candidates)
-        meant = " or ".join(ACTION_WORDS[a] for a in sorted(billed_actions))
+        meant = " or ".join(ctx.wording.label("action", a) for a in sorted(billed_actions))
         yield Finding("code-frenum-wording", "error",
                       f"{ctx.describe_line(position, line).capitalize()}, is the code for {meant}, "
-                      f"but the documents describe {ACTION_WORDS[action]}.",
+                      f"but the documents describe {ctx.wording.label('action', action)}.",
                       (f"Bill {better.code} instead, or correct the note if it is wrong." if better
                        else "Make the code and the note describe the same operation."),
                       line=position, evidence=[line_evidence(line, position), evidence, crosswalk_evidence(billed)])
@@ -102,12 +100,10 @@ def missing_modifiers(ctx: CheckContext, line: ClaimLine, rule) -> list[str]:
     """The modifiers this rule still wants on the line ([] when it is satisfied or does not apply)."""
     have = {str(m).upper() for m in line.modifiers or []}
     wanted = [m.upper() for m in rule.modifiers]
-    if rule.payer and rule.payer != ctx.payer.id:
+    if not applies_to_payer(rule, ctx.payer):
         return []
     if rule.kind == "required":
         return [m for m in wanted if m not in have]
-    if rule.kind == "medicare_criteria" and not (ctx.payer.medicare or rule.payer):
-        return []
     if rule.kind == "same_day_em":
         medical = ctx.medical_code(line.code)
         if not (medical and medical.em and _same_day_other_service(ctx, line)):
@@ -116,9 +112,14 @@ def missing_modifiers(ctx: CheckContext, line: ClaimLine, rule) -> list[str]:
 
 
 def check_modifiers(ctx: CheckContext) -> Iterator[Finding]:
-    """modifier-missing: crosswalk modifier rules (NU/KX on E0486, RT/LT, 25 on a same-day E/M)."""
+    """modifier-missing: crosswalk modifier rules (NU on E0486, KX or GA/GZ by the payer criteria, RT/LT,
+    25 on a same-day E/M)."""
     for position, line in ctx.numbered_lines():
         for rule in ctx.billing.modifier_rules_for(line.code):
+            if rule.kind == "medicare_criteria":
+                if applies_to_payer(rule, ctx.payer):
+                    yield from criteria_modifier(ctx, position, line, rule)
+                continue
             missing = missing_modifiers(ctx, line, rule)
             if not missing:
                 continue
@@ -128,6 +129,44 @@ def check_modifiers(ctx: CheckContext) -> Iterator[Finding]:
                           + (f" {rule.message}" if rule.message else ""),
                           f"Add modifier {joined} to the line.", line=position,
                           evidence=[line_evidence(line, position), crosswalk_evidence(rule, kind_of_rule=rule.kind)])
+
+
+def criteria_modifier(ctx: CheckContext, position: int, line: ClaimLine, rule) -> Iterator[Finding]:
+    """KX when the payer criteria are met (as the one evaluation judges them); otherwise never KX, and one
+    of the rule's `unmet` modifiers (GA with an ABN on file, GZ without)."""
+    criteria = criteria_of(rule, line.code, ctx.rules)
+    if criteria is None:
+        return
+    result = criteria_result(ctx, criteria)
+    have = {str(m).upper() for m in line.modifiers or []}
+    unmet = [m.upper() for m in getattr(rule, "unmet", ()) or ()]
+    attest = [m.upper() for m in rule.modifiers if m.upper() not in unmet]
+    subject = ctx.describe_line(position, line).capitalize()
+    evidence = [line_evidence(line, position), crosswalk_evidence(rule, kind_of_rule=rule.kind, criteria=criteria.id,
+                                                                  met=result.met)]
+    evidence += [fact_evidence(reading) for part in result.parts for reading in part.evidence
+                 if not isinstance(reading, dict)][:6]
+    label = f"{ctx.payer.label or ctx.payer.id} {criteria.label}"
+    if result.met:
+        if not have & set(attest):
+            yield Finding("modifier-missing", "error",
+                          f"{subject}, needs modifier {' or '.join(attest)}: the {label} are met ({result.why}).",
+                          f"Add modifier {' or '.join(attest)} to the line.", line=position, evidence=evidence)
+        return
+    advice = unmet_advice(rule).removeprefix("; ")
+    if have & set(attest):
+        yield Finding("modifier-missing", "error",
+                      f"{subject}, carries {', '.join(sorted(have & set(attest)))}, which attests the {label}, "
+                      f"but they are not met: {result.why}.",
+                      f"Remove {', '.join(sorted(have & set(attest)))}" + (f" and {advice}" if advice else "")
+                      + "; confirm the values on the evidence page if the documents do show the criteria.",
+                      line=position, evidence=evidence)
+    elif unmet and not have & set(unmet):
+        yield Finding("modifier-missing", "error",
+                      f"{subject}, needs modifier {' or '.join(unmet)}: the {label} are not met ({result.why}).",
+                      f"{advice[0].upper()}{advice[1:]}; KX only once the criteria are documented "
+                      "(confirm the values on the evidence page if the documents do show them).",
+                      line=position, evidence=evidence)
 
 
 def check_units(ctx: CheckContext) -> Iterator[Finding]:

@@ -1,4 +1,6 @@
-"""The read-only view every rule gets: case, claim, facts by name, finished documents by kind, crosswalk."""
+"""The read-only view every rule gets: case, claim, the case's one evidence resolution, finished documents
+by kind, crosswalk. Rules never pick facts themselves: what is documented, denied or past, and which
+value the case uses, is the evidence's (docservice/evidence), as the claim builder and the letter see it."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -9,7 +11,8 @@ from types import MappingProxyType
 
 from docservice.facts.values import stored_date as parse_date  # noqa: F401  (the checks read stored dates with it)
 from docservice.claims.fields import medical_plan  # the plan the builder bills, so checks judge the same one
-from docservice.models import Case, Claim, ClaimLine, Document, Fact, Narrative
+from docservice.evidence import Evidence
+from docservice.models import Case, Claim, ClaimLine, Document, Narrative
 
 # A document counts as an attachment once OCR finished with it (reviewed or not).
 FINISHED_STATUSES = ("done", "needs_review")
@@ -19,7 +22,7 @@ FINISHED_STATUSES = ("done", "needs_review")
 class CheckContext:
     case: Case
     claim: Claim
-    facts: Mapping[str, tuple[Fact, ...]]  # every fact by name, negated and historical ones included
+    evidence: Evidence  # the case's one resolution of its facts, documents and confirmations
     documents: Mapping[str, tuple[Document, ...]]  # finished documents by kind
     billing: object  # crosswalks Billing
     payer: object  # crosswalks Payer
@@ -27,28 +30,30 @@ class CheckContext:
     service_date: date | None
     lines: tuple[ClaimLine, ...]
     categories: frozenset[str]
+    rules: object = None  # crosswalk EvidenceRules (criteria, date sequence, diagnosis words)
+    wording: object = None  # crosswalk Wording (procedure and diagnosis words)
     _medical_codes: dict = field(default_factory=dict, repr=False, compare=False)
 
     # ----------------------------------------------------------------------------- facts
 
-    def present(self, name: str) -> list[Fact]:
-        """Facts of this name the documents assert now: neither denied nor only past history."""
-        return [f for f in self.facts.get(name, ()) if not f.negated and not f.historical]
+    def present(self, name: str) -> list:
+        """What documents this finding now (the evidence's one definition): a person's affirming word,
+        then the readings that count (the patient's own, current, affirmed, from this patient's documents)."""
+        return list(self.evidence.documented(name))
 
-    def first(self, name: str) -> Fact | None:
-        found = self.present(name)
-        return found[0] if found else None
+    def first(self, name: str):
+        """The reading whose value the case uses (the evidence's choice), or None."""
+        return self.evidence.reading(name)
 
-    def denied(self, name: str) -> list[Fact]:
-        return [f for f in self.facts.get(name, ()) if f.negated]
+    def denied(self, name: str) -> list:
+        return list(self.evidence.denied(name))
 
-    def historical(self, name: str) -> list[Fact]:
-        return [f for f in self.facts.get(name, ()) if f.historical and not f.negated]
+    def historical(self, name: str) -> list:
+        return list(self.evidence.past(name))
 
-    def date_of(self, name: str) -> tuple[date, Fact] | None:
-        """The earliest present date fact of this name, and the fact."""
-        dated = [(d, f) for f in self.present(name) if (d := parse_date(f.value)) is not None]
-        return min(dated, key=lambda pair: pair[0]) if dated else None
+    def date_of(self, name: str) -> tuple[date, object] | None:
+        """The date the case uses for this fact, and its reading."""
+        return self.evidence.date(name)
 
     # ----------------------------------------------------------------------------- claim
 
@@ -73,8 +78,12 @@ class CheckContext:
         return [diagnosis.get("code", "") for _, diagnosis in self.pointed(line)]
 
     def confirmed(self, diagnosis: dict) -> bool:
-        """Does the chart (problem list, a document) or a person stand behind this diagnosis?"""
-        return diagnosis.get("source") != "crosswalk" or "diagnoses" in (self.claim.edited or [])
+        """Does the chart (problem list, a document) or a person stand behind this diagnosis?
+
+        A crosswalk suggestion counts once a document writes it (its code, or its words in an
+        impression or diagnosis section)."""
+        return (diagnosis.get("source") != "crosswalk" or "diagnoses" in (self.claim.edited or [])
+                or self.evidence.diagnoses.source_of(diagnosis.get("code", "")) is not None)
 
     def medical_code(self, code: str):
         """The crosswalk's MedicalCode of a claim code, cached per run (None when unknown)."""
@@ -99,13 +108,6 @@ class CheckContext:
         """"line 2, E0486 (oral appliance, fixed hinge)": how messages name a line."""
         label = self.billing.label(line.code) if self.billing is not None else ""
         return f"line {position}, {line.code}" + (f" ({label})" if label else "")
-
-
-def group_facts(facts: Iterable[Fact]) -> Mapping[str, tuple[Fact, ...]]:
-    grouped: dict[str, list[Fact]] = defaultdict(list)
-    for fact in facts:
-        grouped[fact.name].append(fact)
-    return MappingProxyType({name: tuple(items) for name, items in grouped.items()})
 
 
 def finished_documents(documents: Iterable[Document]) -> Mapping[str, tuple[Document, ...]]:
@@ -138,11 +140,11 @@ def service_date_of(case: Case, claim: Claim) -> date | None:
     return parse_date((claim.fields or {}).get("service_date")) or (case.apt_start.date() if case.apt_start else None)
 
 
-def build_context(case: Case, claim: Claim, facts: Iterable[Fact], billing) -> CheckContext:
+def build_context(case: Case, claim: Claim, evidence: Evidence, billing, *, wording=None) -> CheckContext:
     return CheckContext(
         case=case,
         claim=claim,
-        facts=group_facts(facts),
+        evidence=evidence,
         documents=finished_documents(case.documents),
         billing=billing,
         payer=resolve_payer(billing, case, claim),
@@ -150,4 +152,6 @@ def build_context(case: Case, claim: Claim, facts: Iterable[Fact], billing) -> C
         service_date=service_date_of(case, claim),
         lines=tuple(sorted(claim.lines, key=lambda line: line.position or 0)),
         categories=case_categories(case),
+        rules=evidence.rules,
+        wording=wording,
     )

@@ -1,4 +1,9 @@
-"""Dates: the DME sequence (face-to-face, test, order, delivery, service), authorization, injury date."""
+"""Dates: the DME sequence (face-to-face, test, order, delivery, service), authorization, injury date.
+
+The sequence is crosswalk data (criteria.yaml `date_sequence`), judged step by step by the same
+function the payer criteria use (docservice/evidence/criteria.py `date_step`), on the dates the
+case's evidence resolves.
+"""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -8,16 +13,7 @@ from crosswalks import icd10
 from docservice.checks.context import CheckContext, parse_date
 from docservice.checks.evidence import fact_evidence, field_evidence
 from docservice.checks.findings import Finding
-
-# Each pair must happen in this order (the first on or before the second), per the DME workflow.
-SEQUENCE = (
-    ("face_to_face_date", "sleep_study_date", "the face-to-face visit", "the sleep test",
-     "The physician must see the patient before ordering the sleep test."),
-    ("sleep_study_date", "order_date", "the sleep test", "the physician's order",
-     "The order must be written after the physician reviewed the sleep test."),
-    ("order_date", "delivery_date", "the physician's order", "delivery",
-     "Equipment delivered before the order was written is denied; get the order dated before delivery."),
-)
+from docservice.evidence.criteria import date_step
 
 
 def _day(value: date) -> str:
@@ -26,14 +22,12 @@ def _day(value: date) -> str:
 
 def check_order(ctx: CheckContext) -> Iterator[Finding]:
     """date-order: face-to-face <= sleep test <= order <= delivery; order <= service date for a DME line."""
-    for first, second, first_label, second_label, why in SEQUENCE:
-        a, b = ctx.date_of(first), ctx.date_of(second)
-        if a and b and a[0] > b[0]:
-            yield Finding("date-order", "error",
-                          f"The dates are out of order: {first_label} ({_day(a[0])}) comes after "
-                          f"{second_label} ({_day(b[0])}).",
-                          f"{why} Check the dates read from the documents.",
-                          evidence=[fact_evidence(a[1]), fact_evidence(b[1])])
+    for step in ctx.rules.date_sequence:
+        part = date_step(step, ctx.evidence)  # documented dates only: a missing one is another check's
+        if part.known and not part.met:
+            yield Finding("date-order", "error", f"The dates are out of order: {part.why}.",
+                          f"{step.message} Check the dates read from the documents.",
+                          evidence=[fact_evidence(reading) for reading in part.evidence])
     order = ctx.date_of("order_date")
     if order is None:
         return

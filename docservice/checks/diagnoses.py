@@ -1,38 +1,13 @@
 """Diagnoses against lines: support rules, pointers, unused and unconfirmed diagnoses, claim limits."""
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from crosswalks import icd10
 from docservice.checks.context import CheckContext
 from docservice.checks.evidence import crosswalk_evidence, diagnosis_evidence, line_evidence
 from docservice.checks.findings import Finding
-
-# Site words of ICD-10-CM descriptions, by the crosswalk's `site` vocabulary (both tongue sites are
-# one family: descriptions never say anterior or posterior).
-SITE_WORDS = {
-    "lip": re.compile(r"\blips?\b"),
-    "tongue": re.compile(r"\btongue\b"),
-    "palate": re.compile(r"\bpalat"),
-    "floor_of_mouth": re.compile(r"\bfloor of (?:the )?mouth\b"),
-    "gingiva": re.compile(r"\bgingiv|\bgums?\b"),
-    "buccal_mucosa": re.compile(r"\bbuccal\b|\bcheek\b"),
-}
-SITE_FAMILY = {"tongue_anterior": "tongue", "tongue_posterior": "tongue"}
-# The vestibule lies between lips, cheeks and gums: their diagnoses fit a vestibule code.
-SITES_FITTING = {"vestibule": {"vestibule", "lip", "buccal_mucosa", "gingiva"}}
-MAX_DIAGNOSES = 12  # CMS-1500 box 21 A-L
-MAX_POINTERS = 4  # box 24E
-
-
-def bare(code: str) -> str:
-    return (code or "").replace(".", "").strip().upper()
-
-
-def matches_prefix(code: str, prefixes: Iterable[str]) -> bool:
-    """Does the code fall under one of these ICD-10-CM prefixes (dots ignored)?"""
-    return any(bare(code).startswith(bare(prefix)) for prefix in prefixes if prefix)
+from docservice.claims.diagnoses import MAX_DIAGNOSES, MAX_POINTERS  # CMS-1500 box 21 A-L, box 24E
 
 
 def check_support(ctx: CheckContext) -> Iterator[Finding]:
@@ -49,14 +24,14 @@ def check_support(ctx: CheckContext) -> Iterator[Finding]:
         if rule is None:
             yield from site_mismatch(ctx, position, line, pointed)
             continue
-        supporting = [(p, d) for p, d in pointed if matches_prefix(d.get("code", ""), rule.icd_prefixes)]
+        supporting = [(p, d) for p, d in pointed if icd10.starts_with_any(d.get("code", ""), rule.icd_prefixes)]
         documented = [(p, d) for p, d in enumerate(ctx.diagnoses, start=1) if ctx.confirmed(d)]
         base = [line_evidence(line, position), crosswalk_evidence(rule, prefixes=list(rule.icd_prefixes))]
         subject = ctx.describe_line(position, line).capitalize()
         why = f" ({rule.label})" if rule.label else ""
         if not supporting:
             wanted = ", ".join(rule.icd_prefixes[:6]) + (", ..." if len(rule.icd_prefixes) > 6 else "")
-            on_claim = [(p, d) for p, d in enumerate(ctx.diagnoses, start=1) if matches_prefix(d.get("code", ""), rule.icd_prefixes)]
+            on_claim = [(p, d) for p, d in enumerate(ctx.diagnoses, start=1) if icd10.starts_with_any(d.get("code", ""), rule.icd_prefixes)]
             fix = (f"Point the line at diagnosis {on_claim[0][0]} ({on_claim[0][1].get('code')})."
                    if on_claim else f"Add the documented diagnosis (one of {wanted}) and point the line at it, "
                    "or remove the line if the documents do not support it.")
@@ -76,21 +51,15 @@ def check_support(ctx: CheckContext) -> Iterator[Finding]:
             yield from site_mismatch(ctx, position, line, pointed)  # one finding per line is enough
 
 
-def named_sites(text: str) -> set[str]:
-    """The oral sites (crosswalk `site` vocabulary) a diagnosis description names."""
-    low = f" {text.lower()} "
-    return {site for site, pattern in SITE_WORDS.items() if pattern.search(low)}
-
-
 def site_mismatch(ctx: CheckContext, position: int, line, pointed) -> Iterator[Finding]:
     """A site-specific code (lip biopsy) pointed at diagnoses of another site only (a tongue disease)."""
     candidate = next((c for c in ctx.billing.candidates(line.cdt) if c.code == line.code and "site" in c.when), None) \
         if line.cdt else None
     if candidate is None:
         return
-    billed = SITE_FAMILY.get(candidate.when["site"], candidate.when["site"])
-    fitting = SITES_FITTING.get(billed, {billed})
-    named = [(p, d, named_sites(icd10.description(d.get("code", "")))) for p, d in pointed]
+    billed = ctx.wording.site_family(candidate.when["site"])
+    fitting = ctx.wording.fitting_sites(candidate.when["site"])
+    named = [(p, d, ctx.wording.named_sites(icd10.description(d.get("code", "")))) for p, d in pointed]
     if any(fitting & sites or not sites for _, _, sites in named):
         return  # some diagnosis names this site, or names none (a site-neutral lesion code)
     others = sorted({site for _, _, sites in named for site in sites})
@@ -146,11 +115,11 @@ def check_unused(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def check_unconfirmed(ctx: CheckContext) -> Iterator[Finding]:
-    """dx-unconfirmed: a diagnosis only the crosswalk suggested, nobody confirmed."""
+    """dx-unconfirmed: a diagnosis only the crosswalk suggested, that no document names and nobody confirmed."""
     if "diagnoses" in (ctx.claim.edited or []):
         return  # a person set the list: what is on it is confirmed
     for position, diagnosis in enumerate(ctx.diagnoses, start=1):
-        if diagnosis.get("source") == "crosswalk":
+        if diagnosis.get("source") == "crosswalk" and not ctx.confirmed(diagnosis):
             yield Finding("dx-unconfirmed", "warning",
                           f"Diagnosis {position} ({diagnosis.get('code', '')}) is only the usual code for this "
                           "kind of case; no problem list entry, document or person confirmed it.",

@@ -1,17 +1,23 @@
 """Evidence items of a finding: where the problem was seen (fact, document, line, crosswalk rule...)."""
 from __future__ import annotations
 
-from docservice.models import ClaimLine, Document, Fact, Procedure
+from docservice.evidence import context_of
+from docservice.models import ClaimLine, Document, Procedure
 
 
-def fact_evidence(fact: Fact) -> dict:
-    """The fact, with the document, page and words it was read from."""
+def fact_evidence(fact) -> dict:
+    """The reading (a Fact, or a person's confirmation), with the document, page and words it was read from."""
     item = {"kind": "fact", "id": fact.id, "name": fact.name, "value": fact.value, "display": fact.display,
             "document_id": fact.document_id, "page": fact.page, "snippet": fact.snippet}
-    if fact.negated:
+    context = context_of(fact)
+    if context == "negated":
         item["negated"] = True
-    if fact.historical:
+    elif context in ("historical", "resolved"):
         item["historical"] = True
+    if context != "present":
+        item["context"] = context
+    if fact.source == "person" and getattr(fact, "action", ""):
+        item.update(source="person", action=fact.action, by=fact.user_name)
     return item
 
 

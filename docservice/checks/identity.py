@@ -8,6 +8,7 @@ from docservice.checks.context import CheckContext
 from docservice.checks.evidence import crosswalk_evidence, fact_evidence, field_evidence, line_evidence
 from docservice.checks.findings import Finding
 from docservice.claims.fields import medical_plan
+from docservice.facts.vocabulary import VOCABULARY
 
 PROVIDER_FIELDS = {
     "referring_provider": "referring provider",
@@ -17,9 +18,9 @@ PROVIDER_FIELDS = {
 }
 
 
-# Facts naming a physician with an NPI: a wrong number there ends up on the claim or the order.
-NPI_FACTS = {"ordering_physician": "ordering physician", "interpreting_physician": "interpreting physician",
-             "referral_source": "referring physician"}
+# Facts naming a physician with an NPI (the vocabulary's person kinds): a wrong number there ends up on
+# the claim or the order.
+NPI_FACTS = tuple(name for name, kind in VOCABULARY.items() if kind in ("person", "referral"))
 
 
 def check_npis(ctx: CheckContext) -> Iterator[Finding]:
@@ -35,7 +36,8 @@ def check_npis(ctx: CheckContext) -> Iterator[Finding]:
                           f"The {label}'s NPI ({npi}) is not a valid NPI: its check digit does not match.",
                           f"Look the {label} up in the NPI registry (NPPES) and correct the number.",
                           evidence=[field_evidence(field, provider)])
-    for name, label in NPI_FACTS.items():
+    for name in NPI_FACTS:
+        label = ctx.rules.label(name)
         for fact in ctx.present(name):
             npi = str(fact.value.get("npi") or "").strip() if isinstance(fact.value, dict) else ""
             if npi and npi not in reported and not is_valid_npi(npi):

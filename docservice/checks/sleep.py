@@ -1,53 +1,41 @@
-"""The payer's sleep-test criteria for an oral appliance (Medicare L33611 by default), from the crosswalk."""
+"""The payer's sleep-test criteria for an oral appliance, as judged once by docservice/evidence/criteria.py.
+
+The thresholds are the payer's (crosswalk payers.yaml, Medicare L33611 by default); which lines are
+judged, and on which facts, is criteria.yaml. The KX modifier and the letter read the same result.
+"""
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from docservice.checks.context import CheckContext
-from docservice.checks.diagnoses import matches_prefix
 from docservice.checks.evidence import fact_evidence, line_evidence
 from docservice.checks.findings import Finding
-
-SEVERITY_FACTS = ("ahi", "rdi")
+from docservice.evidence import CriteriaResult, evaluate_criteria
+from docservice.evidence.criteria import BELOW, FULL
 
 
 def sleep_test_line(ctx: CheckContext):
-    """(position, line) of the first line whose code's own crosswalk rules ask for the AHI, else None.
-
-    Which codes those are is data (attachment and element rules), not a list here.
-    """
+    """(position, line, criteria) of the first line whose code has payer criteria (criteria.yaml), else None."""
     for position, line in ctx.numbered_lines():
-        codes = tuple(c for c in (line.code, line.cdt) if c)
-        attachments = ctx.billing.attachments_for(codes, ())
-        elements = ctx.billing.elements_for(codes, ())
-        if any(set(SEVERITY_FACTS) & set(rule.requires) for rule in attachments) or \
-                any(rule.fact in SEVERITY_FACTS for rule in elements):
-            return position, line
+        criteria = ctx.rules.criteria_for(line.code) or (ctx.rules.criteria_for(line.cdt) if line.cdt else None)
+        if criteria is not None:
+            return position, line, criteria
     return None
 
 
-def severity_index(ctx: CheckContext):
-    """The AHI (or, failing that, the RDI) the documents give, and its fact."""
-    for name in SEVERITY_FACTS:
-        numbers = [(float(f.value), f) for f in ctx.present(name) if isinstance(f.value, (int, float))]
-        if numbers:
-            return name.upper(), *max(numbers, key=lambda pair: pair[0])
-    return None
-
-
-def low_range_support(ctx: CheckContext, criteria) -> list[dict]:
-    """Evidence of a listed symptom or condition (facts, or ICD prefixes on the claim or problem list)."""
-    listed = set(criteria.low_symptoms)
-    evidence = [fact_evidence(f) for name in ("sleep_symptom", "comorbidity") for f in ctx.present(name)
-                if f.value in listed]
-    codes = [d.get("code", "") for d in ctx.diagnoses] + [p.icd10 for p in ctx.case.problems]
-    evidence += [{"kind": "diagnosis", "id": code, "code": code} for code in dict.fromkeys(codes)
-                 if code and matches_prefix(code, criteria.low_icd_prefixes)]
-    return evidence
+def criteria_result(ctx: CheckContext, criteria) -> CriteriaResult:
+    """The one evaluation of `criteria` for this case and payer; the claim's diagnoses a person or the
+    records stand behind count besides the problem list and the documents."""
+    confirmed = [d.get("code", "") for d in ctx.diagnoses if ctx.confirmed(d)]
+    return evaluate_criteria(criteria, ctx.payer, ctx.evidence, diagnoses=confirmed, service_date=ctx.service_date)
 
 
 def _number(value: float) -> str:
     return f"{value:g}"
+
+
+def _evidence_of(item) -> dict:
+    return item if isinstance(item, dict) else fact_evidence(item)
 
 
 def check_ahi_threshold(ctx: CheckContext) -> Iterator[Finding]:
@@ -55,36 +43,36 @@ def check_ahi_threshold(ctx: CheckContext) -> Iterator[Finding]:
     with >= events_low_min events plus a listed symptom or condition. Says which criterion failed and
     by how much; when the event count is not documented, warns instead."""
     found_line = sleep_test_line(ctx)
-    index = severity_index(ctx)
-    if found_line is None or index is None:
-        return  # no appliance billed, or no AHI at all (attachment and element checks say so)
-    position, line = found_line
-    name, value, fact = index
+    if found_line is None:
+        return  # no appliance billed
+    position, line, criteria = found_line
+    result = criteria_result(ctx, criteria)
+    if result.index is None:
+        return  # no AHI at all: the attachment and element checks say so
+    name, value, reading = result.index
     c = ctx.payer.sleep
-    events_fact = ctx.first("respiratory_events")
-    events = events_fact.value if events_fact and isinstance(events_fact.value, (int, float)) else None
-    evidence = [fact_evidence(fact), line_evidence(line, position)]
-    evidence += [fact_evidence(events_fact)] if events_fact else []
+    events = result.events
+    evidence = [fact_evidence(reading), line_evidence(line, position)]
+    evidence += [fact_evidence(events[1])] if events else []
     evidence.append({"kind": "crosswalk", "id": f"payer:{ctx.payer.id}", "source": getattr(ctx.payer, "source", ""),
-                     "ahi_min": c.ahi_min, "events_min": c.events_min, "ahi_low_min": c.ahi_low_min,
-                     "events_low_min": c.events_low_min})
+                     "criteria": criteria.id, "ahi_min": c.ahi_min, "events_min": c.events_min,
+                     "ahi_low_min": c.ahi_low_min, "events_low_min": c.events_low_min})
     payer = ctx.payer.label or ctx.payer.id
 
     def finding(severity: str, message: str, fix: str) -> Finding:
         return Finding("sleep-ahi-threshold", severity, message, fix, line=position, evidence=evidence)
 
-    if value < c.ahi_low_min:
+    if result.band == BELOW:
         yield finding("error", f"{name} {_number(value)} is below {payer}'s minimum of {_number(c.ahi_low_min)} "
                       f"(short by {_number(c.ahi_low_min - value)}); the sleep test does not qualify for an oral appliance.",
                       "Do not bill the appliance to this payer on this study; ask the physician about a new study.")
         return
-    if value >= c.ahi_min:
+    if result.band == FULL:
         needed, criterion = c.events_min, f"{name} \u2265 {_number(c.ahi_min)}"
     else:
         needed, criterion = c.events_low_min, f"{name} {_number(c.ahi_low_min)}\u2013{_number(c.ahi_min)}"
-        support = low_range_support(ctx, c)
-        evidence += support
-        if not support:
+        evidence += [_evidence_of(item) for item in result.support]
+        if not result.support:
             yield finding("error", f"{name} {_number(value)} is below {_number(c.ahi_min)} (by {_number(c.ahi_min - value)}); "
                           f"for {criterion} {payer} also needs a listed symptom or condition (e.g. daytime sleepiness, "
                           "insomnia, hypertension, heart disease, stroke), and none is documented.",
@@ -93,10 +81,11 @@ def check_ahi_threshold(ctx: CheckContext) -> Iterator[Finding]:
     if events is None:
         yield finding("warning", f"The sleep study's number of respiratory events is not documented; "
                       f"for {criterion} {payer} needs at least {needed}.",
-                      "Attach the page of the sleep study with the total events (apneas plus hypopneas).")
-    elif events < needed:
-        yield finding("error", f"The sleep study records {_number(events)} respiratory events; for {criterion} "
-                      f"{payer} needs at least {needed} (short by {_number(needed - events)}).",
+                      "Attach the page of the sleep study with the total events (apneas plus hypopneas), "
+                      "or confirm the number read from it.")
+    elif events[0] < needed:
+        yield finding("error", f"The sleep study records {_number(events[0])} respiratory events; for {criterion} "
+                      f"{payer} needs at least {needed} (short by {_number(needed - events[0])}).",
                       "The study does not qualify; ask the physician about a longer or new study.")
 
 

@@ -14,15 +14,24 @@ from docservice.claims.diagnoses import propose_diagnoses, set_pointers
 from docservice.claims.fields import Practice, medical_plan, propose_fields
 from docservice.claims.modifiers import add_same_day_em, propose_modifiers
 from docservice.claims.vocabulary import Vocabulary, load_vocabulary
+from docservice.evidence import Evidence, case_evidence, wording_of
 from docservice.models import Case, Claim, ClaimLine, Fact, Procedure
 
 DEFAULT_PAYER = "default"
 
 
-def build_claim(case: Case, facts: Sequence[Fact], crosswalk, *, practice: Practice | None = None) -> Claim:
-    """A new, unsaved Claim with its lines, every value with why (see `save_claim` to store it)."""
+def build_claim(case: Case, facts: Sequence[Fact], crosswalk, *, practice: Practice | None = None,
+                evidence: Evidence | None = None) -> Claim:
+    """A new, unsaved Claim with its lines, every value with why (see `save_claim` to store it).
+
+    Every documented value comes from the case's one evidence resolution (`evidence`, else resolved
+    here from `facts`): the same one the checks and the narrative read.
+    """
     billing = crosswalk.billing
     vocabulary = load_vocabulary()
+    if evidence is None:
+        evidence = case_evidence(case, facts, crosswalk)
+    wording = wording_of(crosswalk)
     plan = medical_plan(case)
     payer = billing.payer(plan.carrier, plan.plan) if plan else _default_payer(billing)
     claim = Claim(form="cms1500", payer=payer.id, diagnoses=[], fields={}, why={}, edited=[])
@@ -34,17 +43,18 @@ def build_claim(case: Case, facts: Sequence[Fact], crosswalk, *, practice: Pract
     lines: list[ClaimLine] = []
     left_off: list[dict] = []
     for procedure in case.procedures:
-        line, why = _build_line(case, procedure, facts, payer=payer, billing=billing, vocabulary=vocabulary)
+        line, why = _build_line(case, procedure, evidence, payer=payer, billing=billing, vocabulary=vocabulary,
+                                wording=wording)
         if line is None:
             left_off.append({"cdt": procedure.code, "why": why})
         else:
             line.position = len(lines)
             lines.append(line)
     add_same_day_em(lines, billing)
-    claim.diagnoses, claim.why["diagnoses"] = propose_diagnoses(case, lines, billing)
+    claim.diagnoses, claim.why["diagnoses"] = propose_diagnoses(case, lines, billing, evidence=evidence)
     set_pointers(lines, claim.diagnoses, billing)
     dme_lines = [line for line in lines if _code_is(billing, line.code, "dme")]
-    header = propose_fields(case, facts, lines, plan=plan, practice=practice or Practice(),
+    header = propose_fields(case, evidence, lines, plan=plan, practice=practice or Practice(),
                             dme_lines=dme_lines, vocabulary=vocabulary)
     claim.fields, claim.why = {**header.values}, {**claim.why, **header.why}
     if left_off:
@@ -54,20 +64,20 @@ def build_claim(case: Case, facts: Sequence[Fact], crosswalk, *, practice: Pract
     return claim
 
 
-def _build_line(case: Case, procedure: Procedure, facts: Sequence[Fact], *, payer, billing,
-                vocabulary: Vocabulary) -> tuple[ClaimLine | None, str]:
+def _build_line(case: Case, procedure: Procedure, evidence: Evidence, *, payer, billing,
+                vocabulary: Vocabulary, wording) -> tuple[ClaimLine | None, str]:
     candidates = billing.candidates(procedure.code)
     if not candidates:
         return None, f"no medical code for {procedure.code} in the crosswalk: a dental-plan procedure"
-    conditions = resolve_conditions(procedure, facts, payer, vocabulary)
+    conditions = resolve_conditions(procedure, evidence, payer, vocabulary=vocabulary, wording=wording)
     choice = choose_candidate(procedure, candidates, conditions, vocabulary)
     if choice.candidate is None:
         return None, choice.why
     candidate = choice.candidate
-    units, units_why = count_units(candidate.units, procedure, facts, vocabulary)
+    units, units_why = count_units(candidate.units, procedure, evidence, vocabulary)
     modifiers, modifiers_why = propose_modifiers(
         candidate, billing.modifier_rules_for(candidate.code), conditions, payer,
-        facts=facts, problems=case.problems, vocabulary=vocabulary,
+        evidence=evidence, service_date=case.apt_start.date() if case.apt_start else None, vocabulary=vocabulary,
     )
     description, description_why = _description(procedure, candidate, billing)
     line = ClaimLine(

@@ -10,11 +10,12 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from docservice.claims.citing import cite, first_present
+from docservice.claims.citing import cite
 from docservice.claims.conditions import Condition
 from docservice.claims.teeth import jaw_of_quadrant, parse_teeth, quadrant_of_tooth
 from docservice.claims.vocabulary import Vocabulary
-from docservice.models import Fact, Procedure
+from docservice.evidence import Evidence
+from docservice.models import Procedure
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def _label(name: str, vocabulary: Vocabulary) -> str:
     return source.label if source else name
 
 
-def count_units(rule: str, procedure: Procedure, facts: Sequence[Fact], vocabulary: Vocabulary) -> tuple[int, str]:
+def count_units(rule: str, procedure: Procedure, evidence: Evidence, vocabulary: Vocabulary) -> tuple[int, str]:
     """Units of a line under the candidate's unit rule, and why."""
     teeth = parse_teeth(procedure.tooth)
     surface = vocabulary.surfaces.get((procedure.surface or "").strip().upper(), {})
@@ -74,12 +75,12 @@ def count_units(rule: str, procedure: Procedure, facts: Sequence[Fact], vocabula
             return len(arches), f"{len(arches)} arch(es): {', '.join(arches)}"
         return 1, "billed per arch; the arch is not recorded on the procedure, 1 assumed — confirm"
     if rule == "per_cm":
-        return _units_per_cm(facts)
+        return _units_per_cm(evidence)
     return 1, "one unit per procedure"
 
 
-def _units_per_cm(facts: Sequence[Fact]) -> tuple[int, str]:
-    fact = first_present(facts, "laceration_length_cm")
+def _units_per_cm(evidence: Evidence) -> tuple[int, str]:
+    fact = evidence.reading("laceration_length_cm")
     try:
         length = float(fact.value) if fact else None
     except (TypeError, ValueError):

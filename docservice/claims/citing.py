@@ -1,18 +1,14 @@
-"""How a claim why names a fact: where it was read (document id and page) and its short display.
+"""How a claim why names a reading: where it was read (document id and page) and its short display.
 
-Which facts count (neither negated nor historical) is the facts package's `present` /
-`first_present`, re-exported here so the claim modules read facts one way.
+Which reading the claim uses is the case's one evidence resolution (docservice/evidence).
 """
 from __future__ import annotations
 
-from docservice.facts import first_present, present
-from docservice.models import Fact
-
-__all__ = ["cite", "first_present", "present", "shown"]
+__all__ = ["cite", "shown"]
 
 
-def cite(fact: Fact) -> str:
-    """Where a fact was read, for a why: "document 12 p.2", "the appointment note", "a person"."""
+def cite(fact) -> str:
+    """Where a reading came from, for a why: "document 12 p.2", "the appointment note", "a person's entry"."""
     if fact.source == "appointment":
         return "the appointment note"
     if fact.source == "person":
@@ -22,6 +18,6 @@ def cite(fact: Fact) -> str:
     return f"document {fact.document_id}" + (f" p.{fact.page}" if fact.page else "")
 
 
-def shown(fact: Fact) -> str:
-    """The fact as staff read it: its display text, else its value."""
+def shown(fact) -> str:
+    """The reading as staff read it: its display text, else its value."""
     return fact.display or str(fact.value)

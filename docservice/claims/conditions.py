@@ -8,13 +8,13 @@ the order `vocabulary.yaml` gives per condition (a chart's default description c
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from docservice.claims.citing import cite, first_present, shown
+from docservice.claims.citing import cite, shown
 from docservice.claims.teeth import jaw_of_quadrant, parse_teeth, quadrant_of_tooth
 from docservice.claims.vocabulary import Vocabulary
-from docservice.models import Fact, Procedure
+from docservice.evidence import Evidence
+from docservice.models import Procedure
 
 
 @dataclass(frozen=True)
@@ -24,14 +24,17 @@ class Condition:
 
 
 def resolve_conditions(
-    procedure: Procedure, facts: Sequence[Fact], payer, vocabulary: Vocabulary
+    procedure: Procedure, evidence: Evidence, payer, *, vocabulary: Vocabulary, wording
 ) -> dict[str, Condition]:
-    """Every condition that can be known for this procedure: name -> Condition(value, why)."""
+    """Every condition that can be known for this procedure: name -> Condition(value, why).
+
+    `wording`: the crosswalk's Wording (how procedure descriptions name each condition's values).
+    """
     resolved: dict[str, Condition] = {}
     for name, source in vocabulary.conditions.items():
         readers = (_from_words, _from_fact) if source.words_first else (_from_fact, _from_words)
         for read in (_from_procedure, *readers):
-            condition = read(name, procedure, facts, vocabulary)
+            condition = read(name, procedure, evidence, vocabulary, wording)
             if condition:
                 resolved[name] = condition
                 break
@@ -39,7 +42,8 @@ def resolve_conditions(
     return resolved
 
 
-def _from_procedure(name: str, procedure: Procedure, facts: Sequence[Fact], vocabulary: Vocabulary) -> Condition | None:
+def _from_procedure(name: str, procedure: Procedure, evidence: Evidence, vocabulary: Vocabulary,
+                    wording) -> Condition | None:
     if name != "jaw":
         return None
     teeth = parse_teeth(procedure.tooth)
@@ -53,11 +57,12 @@ def _from_procedure(name: str, procedure: Procedure, facts: Sequence[Fact], voca
     return None
 
 
-def _from_fact(name: str, procedure: Procedure, facts: Sequence[Fact], vocabulary: Vocabulary) -> Condition | None:
+def _from_fact(name: str, procedure: Procedure, evidence: Evidence, vocabulary: Vocabulary,
+               wording) -> Condition | None:
     fact_name = vocabulary.conditions[name].fact
     if not fact_name:
         return None
-    fact = first_present(facts, fact_name)
+    fact = evidence.reading(fact_name)
     if fact is None:
         return None
     if name == "length":
@@ -67,7 +72,7 @@ def _from_fact(name: str, procedure: Procedure, facts: Sequence[Fact], vocabular
     return Condition(value, f"{label} documented as {shown(fact)} ({cite(fact)})")
 
 
-def _length_condition(fact: Fact, vocabulary: Vocabulary) -> Condition | None:
+def _length_condition(fact, vocabulary: Vocabulary) -> Condition | None:
     try:
         length = float(fact.value)
     except (TypeError, ValueError):
@@ -78,8 +83,9 @@ def _length_condition(fact: Fact, vocabulary: Vocabulary) -> Condition | None:
     return Condition(size, f"laceration {length:g} cm ({cite(fact)}), {relation} {limit:g} cm")
 
 
-def _from_words(name: str, procedure: Procedure, facts: Sequence[Fact], vocabulary: Vocabulary) -> Condition | None:
-    match = vocabulary.match_words(name, procedure.descript or "")
+def _from_words(name: str, procedure: Procedure, evidence: Evidence, vocabulary: Vocabulary,
+                wording) -> Condition | None:
+    match = wording.match_words(name, procedure.descript or "")
     if match is None:
         return None
     value, phrase = match

@@ -1,7 +1,9 @@
 """The claim's diagnosis list (≤ 12, principal first) and each line's pointers (≤ 4).
 
-Problems come first, normalised but kept even when invalid (the checks flag them). A crosswalk
-hint is added only for a line no problem supports, marked so a person confirms it. The
+Problems come first, normalised but kept even when invalid (the checks flag them). For a line no
+problem supports, a diagnosis the documents write (its code, or its words in an impression or
+diagnosis section: the case's evidence) comes next; a crosswalk hint only where the documents give
+none either, marked so a person confirms it (unless the documents name it). The
 principal is the diagnosis supporting the first line; a line points at up to 4 diagnoses that
 support it (by the crosswalk's support rule), principal first.
 """
@@ -10,20 +12,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from crosswalks import icd10
+from docservice.evidence import Evidence
 from docservice.models import Case, ClaimLine
 
 MAX_DIAGNOSES = 12
 MAX_POINTERS = 4
 
 
-def propose_diagnoses(case: Case, lines: Sequence[ClaimLine], billing) -> tuple[list[dict], str]:
+def propose_diagnoses(case: Case, lines: Sequence[ClaimLine], billing, *,
+                      evidence: Evidence) -> tuple[list[dict], str]:
     """(diagnoses, why): the list before pointers are set; `set_pointers` uses the same list."""
     diagnoses = _problem_diagnoses(case)
     for line in lines:
         if not any(supports(billing, line.code, dx["code"]) for dx in diagnoses):
-            hint = _hint_for(case, line.code, billing)
-            if hint and all(dx["code"] != hint["code"] for dx in diagnoses):
-                diagnoses.append(hint)
+            found = _documented_for(line.code, billing, evidence) or _hint_for(case, line.code, billing, evidence)
+            if found and all(dx["code"] != found["code"] for dx in diagnoses):
+                diagnoses.append(found)
     principal = next(
         (dx for line in lines[:1] for dx in diagnoses if supports(billing, line.code, dx["code"])), None
     )
@@ -83,11 +87,27 @@ def _problem_diagnoses(case: Case) -> list[dict]:
     return diagnoses
 
 
-def _hint_for(case: Case, code: str, billing) -> dict | None:
-    """The crosswalk's typical diagnosis for the case's categories that would support `code`."""
+def _documented_for(code: str, billing, evidence: Evidence) -> dict | None:
+    """A billable code the documents write that supports `code`."""
+    for written in evidence.diagnoses.codes():
+        if icd10.is_billable(written) and supports(billing, code, written):
+            where = evidence.diagnoses.source_of(written)
+            return {"code": icd10.normalize(written), "label": icd10.description(written)[:120],
+                    "why": f"written in {where.cite()}; not on the problem list", "source": "document"}
+    return None
+
+
+def _hint_for(case: Case, code: str, billing, evidence: Evidence) -> dict | None:
+    """The crosswalk's typical diagnosis for the case's categories that would support `code`; documented
+    when the documents name it in words ("obstructive sleep apnea" in an impression), else to confirm."""
     for category in _case_categories(case):
         for hint in billing.diagnoses(category):
             if supports(billing, code, hint.code):
+                where = evidence.diagnoses.source_of(hint.code)
+                if where is not None:
+                    return {"code": icd10.normalize(hint.code), "label": hint.label, "source": "document",
+                            "why": f"the documents name it: \"{where.words}\" ({where.cite()}); "
+                                   "not on the problem list"}
                 return {
                     "code": icd10.normalize(hint.code),
                     "label": hint.label,

@@ -1,7 +1,8 @@
 """Claim-level fields (CMS-1500 header boxes / 837P loop 2300), each with why.
 
 An absent key means unknown; nothing is guessed. Providers of the practice come in as
-arguments (the API reads them from the configuration), never from the environment here.
+arguments (the API reads them from the configuration), never from the environment here. Documented
+values are the case's one evidence resolution (a person's confirmation first).
 """
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crosswalks import icd10
-from docservice.claims.citing import cite, first_present, shown
+from docservice.claims.citing import cite, shown
 from docservice.claims.vocabulary import Vocabulary
-from docservice.models import Case, ClaimLine, Fact, InsurancePlan
+from docservice.evidence import Evidence
+from docservice.models import Case, ClaimLine, InsurancePlan
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ def medical_plan(case: Case) -> InsurancePlan | None:
 
 def propose_fields(
     case: Case,
-    facts: Sequence[Fact],
+    evidence: Evidence,
     lines: Sequence[ClaimLine],
     *,
     plan: InsurancePlan | None,
@@ -59,12 +61,12 @@ def propose_fields(
         fields.set("service_date", case.apt_start.date().isoformat(), "the appointment's date")
     _provider_fields(fields, case, practice)
     if dme_lines:
-        _physician_field(fields, facts, "ordering_physician", "ordering_provider", "DK",
+        _physician_field(fields, evidence, "ordering_physician", "ordering_provider", "DK",
                          f"the physician who ordered {dme_lines[0].code}")
-    _physician_field(fields, facts, "referral_source", "referring_provider", "DN", "the referring provider")
-    _authorization_fields(fields, facts)
-    _accident_fields(fields, case, facts, vocabulary)
-    _onset_field(fields, facts, vocabulary)
+    _physician_field(fields, evidence, "referral_source", "referring_provider", "DN", "the referring provider")
+    _authorization_fields(fields, evidence)
+    _accident_fields(fields, case, evidence, vocabulary)
+    _onset_field(fields, evidence, vocabulary)
     return fields
 
 
@@ -91,32 +93,32 @@ def _provider_fields(fields: FieldSet, case: Case, practice: Practice) -> None:
                    "the practice's billing provider (practice settings)")
 
 
-def _physician_field(fields: FieldSet, facts: Sequence[Fact], fact_name: str, field: str,
+def _physician_field(fields: FieldSet, evidence: Evidence, fact_name: str, field: str,
                      qualifier: str, role: str) -> None:
-    fact = first_present(facts, fact_name)
+    fact = evidence.reading(fact_name)
     if fact is None or not isinstance(fact.value, dict):
         return
     value = {"name": str(fact.value.get("name") or ""), "npi": str(fact.value.get("npi") or ""), "qualifier": qualifier}
     fields.set(field, value, f"{role}, documented ({cite(fact)})")
 
 
-def _authorization_fields(fields: FieldSet, facts: Sequence[Fact]) -> None:
-    number = first_present(facts, "prior_authorization")
+def _authorization_fields(fields: FieldSet, evidence: Evidence) -> None:
+    number = evidence.reading("prior_authorization")
     if number is not None:
         fields.set("prior_authorization", str(number.value), f"authorization number documented ({cite(number)})")
-    end = first_present(facts, "authorization_end_date")
+    end = evidence.reading("authorization_end_date")
     if end is not None:
         fields.set("authorization_end_date", str(end.value), f"authorization end documented ({cite(end)})")
 
 
-def _accident_fields(fields: FieldSet, case: Case, facts: Sequence[Fact], vocabulary: Vocabulary) -> None:
+def _accident_fields(fields: FieldSet, case: Case, evidence: Evidence, vocabulary: Vocabulary) -> None:
     """Box 10: set for an injury only — a dated injury, or a mechanism in a case that is about one.
 
     An accident indicator sends the payer looking for a liable third party, so a stray word
     ("trauma", "fall asleep") in a sleep or pathology case must not set it.
     """
-    injury_date = first_present(facts, "injury_date")
-    mechanism = first_present(facts, "injury_mechanism")
+    injury_date = evidence.reading("injury_date")
+    mechanism = evidence.reading("injury_mechanism")
     if injury_date is None and (mechanism is None or not _is_injury_case(case, vocabulary)):
         return
     how = str(mechanism.value) if mechanism else ""
@@ -126,7 +128,7 @@ def _accident_fields(fields: FieldSet, case: Case, facts: Sequence[Fact], vocabu
     if injury_date is not None:
         accident["date"] = str(injury_date.value)
         reasons.append(f"injury date {shown(injury_date)} ({cite(injury_date)})")
-    state = _state_of(first_present(facts, "injury_place"), vocabulary) if related == "auto" else None
+    state = _state_of(evidence.reading("injury_place"), vocabulary) if related == "auto" else None
     if state:
         accident["state"] = state
         reasons.append(f"state {state} from the injury place")
@@ -141,7 +143,7 @@ def _is_injury_case(case: Case, vocabulary: Vocabulary) -> bool:
 _STATE_TOKEN = re.compile(r"\b([A-Z]{2})\b")
 
 
-def _state_of(place: Fact | None, vocabulary: Vocabulary) -> str | None:
+def _state_of(place, vocabulary: Vocabulary) -> str | None:
     if place is None:
         return None
     for token in _STATE_TOKEN.findall(str(place.value)):
@@ -150,9 +152,9 @@ def _state_of(place: Fact | None, vocabulary: Vocabulary) -> str | None:
     return None
 
 
-def _onset_field(fields: FieldSet, facts: Sequence[Fact], vocabulary: Vocabulary) -> None:
+def _onset_field(fields: FieldSet, evidence: Evidence, vocabulary: Vocabulary) -> None:
     for name in vocabulary.onset_facts:
-        fact = first_present(facts, name)
+        fact = evidence.reading(name)
         if fact is not None:
             fields.set("onset_date", str(fact.value), f"{name.replace('_', ' ')} documented ({cite(fact)})")
             return

@@ -1,18 +1,21 @@
 """Propose a line's modifiers: the candidate's own, then the crosswalk's modifier rules.
 
 Rule kinds: `required` (always, e.g. NU on E0486), `laterality` (RT/LT/50 from the resolved
-side), `medicare_criteria` (KX only when the payer's sleep criteria are met by present facts)
-and `same_day_em` (25 on an E/M line billed with another procedure; applied once the whole
-claim is known, by `add_same_day_em`). A line carries at most 4 modifiers.
+side), `medicare_criteria` (KX only when the payer criteria the rule names are met, as judged once
+by docservice/evidence/criteria.py; otherwise the why offers the rule's `unmet` modifiers, GA with an
+ABN on file or GZ, never KX) and `same_day_em` (25 on an E/M line billed with another procedure;
+applied once the whole claim is known, by `add_same_day_em`). A line carries at most 4 modifiers.
 """
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 from docservice.claims.conditions import Condition
-from docservice.claims.sleep_criteria import assess_sleep_criteria
 from docservice.claims.vocabulary import Vocabulary
-from docservice.models import ClaimLine, Fact, Problem
+from docservice.evidence import Evidence, criteria_of, evaluate_criteria
+from docservice.evidence.criteria import applies_to_payer, unmet_advice
+from docservice.models import ClaimLine
 
 MAX_MODIFIERS = 4
 
@@ -23,15 +26,15 @@ def propose_modifiers(
     conditions: Mapping[str, Condition],
     payer,
     *,
-    facts: Sequence[Fact],
-    problems: Sequence[Problem],
+    evidence: Evidence,
+    service_date: date | None,
     vocabulary: Vocabulary,
 ) -> tuple[list[str], str]:
     """(modifiers, why) for one line, before the claim-wide 25 rule."""
     modifiers = list(candidate.modifiers)
     reasons = [f"{', '.join(candidate.modifiers)} with {candidate.code} (crosswalk {candidate.id})"] if modifiers else []
     for rule in rules:
-        if not _applies_to_payer(rule, payer):
+        if not applies_to_payer(rule, payer):
             continue
         if rule.kind == "required":
             _extend(modifiers, rule.modifiers)
@@ -39,15 +42,9 @@ def propose_modifiers(
         elif rule.kind == "laterality":
             reasons.append(_add_laterality(modifiers, rule, conditions, vocabulary))
         elif rule.kind == "medicare_criteria":
-            reasons.append(_add_criteria_modifier(modifiers, rule, payer, facts=facts, problems=problems))
+            reasons.append(_add_criteria_modifier(modifiers, rule, candidate.code, payer, evidence=evidence,
+                                                  service_date=service_date))
     return _limit(modifiers, reasons)
-
-
-def _applies_to_payer(rule, payer) -> bool:
-    if rule.payer:
-        return rule.payer == payer.id
-    # A criteria rule with no payer named is Medicare's (its LCD); the others apply to every payer.
-    return payer.medicare if rule.kind == "medicare_criteria" else True
 
 
 def _extend(modifiers: list[str], new: Sequence[str]) -> None:
@@ -66,13 +63,17 @@ def _add_laterality(modifiers: list[str], rule, conditions: Mapping[str, Conditi
     return f"{modifier}: {side.why}"
 
 
-def _add_criteria_modifier(modifiers: list[str], rule, payer, *, facts, problems) -> str:
-    assessment = assess_sleep_criteria(payer.sleep, facts, problems)
+def _add_criteria_modifier(modifiers: list[str], rule, code: str, payer, *, evidence: Evidence,
+                           service_date: date | None) -> str:
     names = ", ".join(rule.modifiers)
-    if assessment.met:
+    criteria = criteria_of(rule, code, evidence.rules)
+    if criteria is None:
+        return f"{names} left off: no criteria are known for {code} (crosswalk rule {rule.id})"
+    result = evaluate_criteria(criteria, payer, evidence, service_date=service_date)
+    if result.met:
         _extend(modifiers, rule.modifiers)
-        return f"{names}: {payer.label} criteria met — {assessment.why}"
-    return f"{names} left off: {payer.label} criteria not shown — {assessment.why}"
+        return f"{names}: {payer.label} criteria met — {result.why}"
+    return f"{names} left off: {payer.label} criteria not shown — {result.why}" + unmet_advice(rule)
 
 
 def _limit(modifiers: list[str], reasons: list[str]) -> tuple[list[str], str]:

@@ -1,11 +1,11 @@
 """The claim builder's reading rules (`vocabulary.yaml`): which fact answers each condition of a
-code candidate, which description words settle it, and the claim-form mappings (laterality
-modifiers, accident relation, onset facts, states). Loaded once; a malformed file fails loudly.
+code candidate, and the claim-form mappings (laterality modifiers, accident relation, onset facts,
+states). The words of a procedure's description that settle a condition are crosswalk data
+(`crosswalks/data/wording.yaml`), shared with the checks. Loaded once; a malformed file fails loudly.
 """
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,8 +26,6 @@ class ConditionSource:
 class Vocabulary:
     conditions: dict[str, ConditionSource]
     laceration_small_max_cm: float
-    # condition -> [(compiled phrase, value)], longest phrase first
-    descript_words: dict[str, tuple[tuple[re.Pattern, str, int], ...]]
     surfaces: dict[str, dict[str, str]]
     laterality_modifiers: dict[str, str]
     accident_related: dict[str, str]
@@ -35,14 +33,6 @@ class Vocabulary:
     onset_facts: tuple[str, ...]
     injury_categories: frozenset[str]
     states: frozenset[str]
-
-    def match_words(self, condition: str, text: str) -> tuple[str, str] | None:
-        """(value, phrase) of the longest phrase of `condition` found in `text`, or None."""
-        for pattern, value, _ in self.descript_words.get(condition, ()):
-            found = pattern.search(text)
-            if found:
-                return value, found.group(0)
-        return None
 
 
 @functools.cache
@@ -60,9 +50,6 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     return Vocabulary(
         conditions=conditions,
         laceration_small_max_cm=float(raw["laceration_small_max_cm"]),
-        descript_words={
-            condition: _compile_phrases(values) for condition, values in raw["descript_words"].items()
-        },
         surfaces={str(key).upper(): dict(value) for key, value in raw["surfaces"].items()},
         laterality_modifiers={str(k): str(v) for k, v in raw["laterality_modifiers"].items()},
         accident_related={str(k): str(v) for k, v in raw["accident_related"].items()},
@@ -72,11 +59,3 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         states=frozenset(str(state).upper() for state in raw["states"]),
     )
 
-
-def _compile_phrases(values: dict) -> tuple[tuple[re.Pattern, str, int], ...]:
-    phrases = [
-        (re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", re.IGNORECASE), str(value), len(phrase))
-        for value, words in values.items()
-        for phrase in words
-    ]
-    return tuple(sorted(phrases, key=lambda item: -item[2]))

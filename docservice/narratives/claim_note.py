@@ -10,8 +10,9 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from docservice.evidence import Evidence, case_evidence
 from docservice.models import Case, Claim, Fact
-from docservice.narratives.context import FINISHED_DOCUMENTS, claim_diagnoses, claim_lines, present_facts
+from docservice.narratives.context import FINISHED_DOCUMENTS, claim_diagnoses, claim_lines
 from docservice.narratives.rendering import render_phrase
 from docservice.narratives.values import format_number, is_blank, parse_date
 from docservice.narratives.vocabulary import Vocabulary
@@ -41,12 +42,12 @@ def note_value(value: object) -> str | None:
     return None
 
 
-def fact_parts(facts: Sequence[Fact], names: Sequence[str], vocabulary: Vocabulary) -> list[str]:
+def fact_parts(evidence: Evidence, names: Sequence[str], vocabulary: Vocabulary) -> list[str]:
     parts = []
     for name in names:
         phrase = vocabulary.wording(name).note
-        found = present_facts(facts, name)
-        value = note_value(found[0].value) if found and phrase else None
+        found = evidence.reading(name)
+        value = note_value(found.value) if found is not None and phrase else None
         if value is not None:
             parts.append(to_ascii(render_phrase(phrase, raw=value)))
     return [part for part in parts if part]
@@ -59,8 +60,12 @@ def compose(dx: list[str], facts: list[str], codes: list[str], attached: list[st
     return "; ".join(part for part in (head, " ".join(codes), tail) if part)
 
 
-def build_claim_note(case: Case, facts: Sequence[Fact], claim: Claim | None, *, vocabulary: Vocabulary) -> str:
-    """The claim note, at most 80 ASCII characters."""
+def build_claim_note(case: Case, facts: Sequence[Fact], claim: Claim | None, *, vocabulary: Vocabulary,
+                     evidence: Evidence | None = None, crosswalk=None) -> str:
+    """The claim note, at most 80 ASCII characters; its values are the case's one evidence resolution
+    (`evidence`, else resolved here from `facts` with the crosswalk's rules)."""
+    if evidence is None:
+        evidence = case_evidence(case, facts, crosswalk)
     label, names = vocabulary.claim_note.get(case.category or "general") or vocabulary.claim_note.get("general", ("", ()))
     diagnoses = claim_diagnoses(case, claim)
     codes = list(dict.fromkeys(line["text"] for line in claim_lines(case, claim, None)))
@@ -72,7 +77,7 @@ def build_claim_note(case: Case, facts: Sequence[Fact], claim: Claim | None, *, 
         candidates.append(("dx", to_ascii(label)))
     candidates += [("dx", to_ascii(d["code"])) for d in diagnoses[:1]]
     candidates += [("codes", to_ascii(code)) for code in codes[:1]]
-    measures = fact_parts(facts, names, vocabulary)
+    measures = fact_parts(evidence, names, vocabulary)
     # Reports that prove the measures matter more than the lesser measures; plain notes matter least.
     reports = [kind for kind in kinds if kind != "chart_note"]
     candidates += [("facts", part) for part in measures[:3]]

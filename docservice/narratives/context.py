@@ -1,9 +1,10 @@
 """The template context of a narrative, built from the case, its facts, the claim and the crosswalk.
 
 Every value comes from one of those (a fact keeps its document and page for the citation);
-what none of them holds is a `Missing`. Nothing here guesses a clinical value. Facts the
-records deny or place in the past never read as present: they become sentences of their own
-(`denied`, `history`).
+what none of them holds is a `Missing`. Nothing here guesses a clinical value. Which value a fact
+has is the case's one evidence resolution (docservice/evidence: a person's confirmation first, then
+the authoritative document), the same the claim and the checks read. Facts the records deny or
+place in the past never read as present: they become sentences of their own (`denied`, `history`).
 """
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from docservice.evidence import Evidence, case_evidence, evaluate_criteria
+from docservice.evidence.readings import same_value
 from docservice.models import Case, Claim, Fact
 from docservice.narratives.rendering import current_vocabulary, render_phrase
 from docservice.narratives.values import Missing, Sourced, format_date, format_number, is_blank, parse_date
@@ -22,25 +25,21 @@ FINISHED_DOCUMENTS = ("done", "needs_review")
 POLICY_NUMBER = re.compile(r"\b([LA]\d{5})\b")
 
 
-def is_present(fact: Fact) -> bool:
-    return not fact.negated and not fact.historical
-
-
-def present_facts(facts: Iterable[Fact], name: str) -> list[Fact]:
-    return [fact for fact in facts if fact.name == name and is_present(fact) and not is_blank(fact.value)]
-
-
 def build_context(case: Case, facts: Sequence[Fact], claim: Claim | None, crosswalk: Any, *,
-                  vocabulary: Vocabulary | None = None, today: date | None = None) -> dict:
+                  vocabulary: Vocabulary | None = None, today: date | None = None,
+                  evidence: Evidence | None = None) -> dict:
     """Everything a narrative template may print, as `Sourced` values, `Missing` gaps, lists and text.
 
     Args:
         case: the case (procedures, problems, insurance, documents).
-        facts: the case's extracted facts, negated and historical ones included.
+        facts: the case's extracted facts, every context included.
         claim: the saved or freshly built claim; None when there is none.
         crosswalk: `crosswalks.load_crosswalk()`; its `billing` part gives labels, PWK codes, policies.
+        evidence: the case's resolved evidence, when the caller has it; else resolved here from `facts`.
     """
     vocabulary = vocabulary or current_vocabulary()
+    if evidence is None:
+        evidence = case_evidence(case, facts, crosswalk)
     billing = getattr(crosswalk, "billing", None)
     documents = {document.id: document for document in case.documents}
     lines = claim_lines(case, claim, billing)
@@ -57,17 +56,18 @@ def build_context(case: Case, facts: Sequence[Fact], claim: Claim | None, crossw
         "group_number": _claim_field(claim, "group_number") or _plan_value(case, "group_number", "group_number", "group number"),
         "service_date": _service_date(case, claim),
         "rendering_provider": _provider(claim, "rendering_provider", "treating dentist and NPI"),
-        "referring_provider": _referring(claim, facts, documents, vocabulary),
+        "referring_provider": _referring(claim, evidence, documents, vocabulary),
         "lines": lines,
         "codes_text": _codes_text(lines),
         "diagnoses": claim_diagnoses(case, claim),
-        "fact": {name: first_fact(facts, name, documents, vocabulary) for name in _fact_names(facts, vocabulary)},
-        "facts_all": {name: all_facts(facts, name, documents, vocabulary) for name in _fact_names(facts, vocabulary)},
-        "denied": stated_sentences(facts, vocabulary, negated=True),
-        "history": stated_sentences(facts, vocabulary, negated=False),
+        "fact": {name: first_fact(evidence, name, documents, vocabulary) for name in _fact_names(evidence, vocabulary)},
+        "facts_all": {name: all_facts(evidence, name, documents, vocabulary)
+                      for name in _fact_names(evidence, vocabulary)},
+        "denied": stated_sentences(evidence, vocabulary, negated=True),
+        "history": stated_sentences(evidence, vocabulary, negated=False),
         "policies": policy_citations(billing, codes),
         "payer_is_medicare": bool(getattr(payer, "medicare", False)),
-        "sleep_threshold": sleep_threshold(facts, payer),
+        "sleep_threshold": sleep_threshold(evidence, payer, codes, claim, _service_date_of(case, claim)),
         "enclosures": enclosures(case, billing, codes, categories, vocabulary),
         # What only the dentist can write (an outcome, an exam judgement): always a visible gap to fill.
         "manual": {name: Missing(name, label) for name, label in vocabulary.manual.items()},
@@ -80,60 +80,64 @@ def build_context(case: Case, facts: Sequence[Fact], claim: Claim | None, crossw
 # ----------------------------------------------------------------------------------- facts
 
 
-def cite(fact: Fact, documents: dict, vocabulary: Vocabulary) -> str:
-    """Where a fact was read: "sleep study report, p. 2", "appointment note"."""
+def cite(fact, documents: dict, vocabulary: Vocabulary) -> str:
+    """Where a reading came from: "sleep study report, p. 2", "appointment note", "entered by staff"."""
     if fact.source == "appointment":
         return "appointment note"
-    if fact.source == "person":
+    if fact.source == "person" and fact.document_id is None:
         return "entered by staff"
     document = documents.get(fact.document_id)
     label = vocabulary.document_label(document.kind if document else None).lower()
     return f"{label}, p. {fact.page}" if fact.page else label
 
 
-def to_sourced(fact: Fact, documents: dict, vocabulary: Vocabulary) -> Sourced:
+def to_sourced(fact, documents: dict, vocabulary: Vocabulary) -> Sourced:
     text = vocabulary.format_value(fact.name, fact.value) or (fact.display or "").strip()
     return Sourced(text=text, raw=fact.value, source=cite(fact, documents, vocabulary))
 
 
-def first_fact(facts: Sequence[Fact], name: str, documents: dict, vocabulary: Vocabulary) -> Sourced | Missing:
-    found = present_facts(facts, name)
-    if not found:
+def first_fact(evidence: Evidence, name: str, documents: dict, vocabulary: Vocabulary) -> Sourced | Missing:
+    """The value the case uses for `name` (the evidence's one choice), or a visible gap."""
+    reading = evidence.reading(name)
+    if reading is None:
         return Missing(name, vocabulary.wording(name).label)
-    return to_sourced(found[0], documents, vocabulary)
+    return to_sourced(reading, documents, vocabulary)
 
 
-def all_facts(facts: Sequence[Fact], name: str, documents: dict, vocabulary: Vocabulary) -> list[Sourced]:
-    """Each distinct present value once (the same AHI quoted on two pages is one finding)."""
+def all_facts(evidence: Evidence, name: str, documents: dict, vocabulary: Vocabulary) -> list[Sourced]:
+    """Each distinct documented value once (the same AHI quoted on two pages is one finding)."""
     seen: dict[str, Sourced] = {}
-    for fact in present_facts(facts, name):
+    for fact in evidence.documented(name):
         sourced = to_sourced(fact, documents, vocabulary)
         seen.setdefault(sourced.text, sourced)
     return list(seen.values())
 
 
-def _fact_names(facts: Sequence[Fact], vocabulary: Vocabulary) -> list[str]:
-    return list(dict.fromkeys([*vocabulary.facts, *(fact.name for fact in facts)]))
+def _fact_names(evidence: Evidence, vocabulary: Vocabulary) -> list[str]:
+    return list(dict.fromkeys([*vocabulary.facts, *evidence.facts]))
 
 
-def stated_sentences(facts: Sequence[Fact], vocabulary: Vocabulary, *, negated: bool) -> list[str]:
+def stated_sentences(evidence: Evidence, vocabulary: Vocabulary, *, negated: bool) -> list[str]:
     """A sentence per denied (negated=True) or past (negated=False) finding; a fact both denied and past is denied."""
     sentences: list[str] = []
-    for fact in facts:
-        if negated and not fact.negated or not negated and (fact.negated or not fact.historical):
-            continue
-        if any(other.value == fact.value for other in present_facts(facts, fact.name)):
-            # The same finding is also present (denied at one visit, reported at the next): the letter states
-            # what is present now and does not contradict itself.
-            continue
-        wording = vocabulary.wording(fact.name)
-        template = (wording.negated or vocabulary.generic_negated) if negated else (
-            wording.historical or vocabulary.generic_historical)
-        value = vocabulary.format_value(fact.name, fact.value)
-        sentence = render_phrase(template, value=value or wording.label, label=wording.label)
-        if sentence not in sentences:
-            sentences.append(sentence)
+    for name in evidence.facts:
+        for fact in evidence.denied(name) if negated else evidence.past(name):
+            sentence = _stated(fact, evidence, vocabulary, negated=negated)
+            if sentence and sentence not in sentences:
+                sentences.append(sentence)
     return sentences
+
+
+def _stated(fact, evidence: Evidence, vocabulary: Vocabulary, *, negated: bool) -> str:
+    if any(same_value(other.value, fact.value) for other in evidence.documented(fact.name)):
+        # The same finding is also present (denied at one visit, reported at the next): the letter states
+        # what is present now and does not contradict itself.
+        return ""
+    wording = vocabulary.wording(fact.name)
+    template = (wording.negated or vocabulary.generic_negated) if negated else (
+        wording.historical or vocabulary.generic_historical)
+    value = vocabulary.format_value(fact.name, fact.value)
+    return render_phrase(template, value=value or wording.label, label=wording.label)
 
 
 # ----------------------------------------------------------------------------- claim, case
@@ -222,6 +226,11 @@ def _date_value(value: Any, field: str, label: str) -> Sourced | Missing:
     return Sourced(text=format_date(parsed), raw=parsed.isoformat()) if parsed else Missing(field, label)
 
 
+def _service_date_of(case: Case, claim: Claim | None) -> date | None:
+    value = (claim.fields or {}).get("service_date") if claim is not None else None
+    return parse_date(value) or (case.apt_start.date() if case.apt_start else None)
+
+
 def _service_date(case: Case, claim: Claim | None) -> Sourced | Missing:
     value = (claim.fields or {}).get("service_date") if claim is not None else None
     return _date_value(value or case.apt_start, "service_date", "date of service")
@@ -235,14 +244,14 @@ def _provider(claim: Claim | None, field: str, label: str) -> Sourced | Missing:
     return Sourced(text=text, raw=value, source="claim")
 
 
-def _referring(claim: Claim | None, facts: Sequence[Fact], documents: dict, vocabulary: Vocabulary) -> Sourced | Missing:
+def _referring(claim: Claim | None, evidence: Evidence, documents: dict, vocabulary: Vocabulary) -> Sourced | Missing:
     """The referring or ordering physician: the claim's, else as the records name them."""
     for field in ("referring_provider", "ordering_provider"):
         provider = _provider(claim, field, "")
         if provider:
             return provider
     for name in ("referral_source", "ordering_physician"):
-        found = first_fact(facts, name, documents, vocabulary)
+        found = first_fact(evidence, name, documents, vocabulary)
         if found:
             return found
     return Missing("referring_provider", "referring or ordering physician")
@@ -272,25 +281,26 @@ def policy_citations(billing: Any, codes: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(match for text in sources for match in POLICY_NUMBER.findall(text or "")))
 
 
-def sleep_threshold(facts: Sequence[Fact], payer: Any) -> str:
-    """Which of the payer's sleep-study thresholds the measured values meet, in words; "" when none or unknown."""
-    criteria = getattr(payer, "sleep", None)
-    index = next((fact.value for name in ("ahi", "rdi") for fact in present_facts(facts, name)
-                  if isinstance(fact.value, (int, float))), None)
-    events = next((fact.value for fact in present_facts(facts, "respiratory_events")
-                   if isinstance(fact.value, (int, float))), None)
-    if criteria is None or index is None or events is None:
+def sleep_threshold(evidence: Evidence, payer: Any, codes: Sequence[str], claim: Claim | None,
+                    service_date: date | None) -> str:
+    """Which of the payer's sleep-study thresholds the case meets, in words, when the payer criteria for a
+    billed code are met as judged once (docservice/evidence/criteria.py: KX and the checks agree);
+    "" otherwise."""
+    rules = evidence.rules
+    criteria = next((found for code in codes if (found := rules.criteria_for(code)) is not None), None)
+    if criteria is None or getattr(payer, "sleep", None) is None:
         return ""
-    if index >= criteria.ahi_min and events >= criteria.events_min:
-        return (f"an AHI/RDI of at least {format_number(criteria.ahi_min)} events per hour with at least "
-                f"{criteria.events_min} recorded events")
-    symptoms = {str(f.value) for name in ("sleep_symptom", "comorbidity") for f in present_facts(facts, name)}
-    low_listed = set(getattr(criteria, "low_symptoms", ()) or ())
-    if criteria.ahi_low_min <= index < criteria.ahi_min and events >= criteria.events_low_min and symptoms & low_listed:
-        return (f"an AHI/RDI of {format_number(criteria.ahi_low_min)} to below {format_number(criteria.ahi_min)} "
-                f"events per hour with at least "
-                f"{criteria.events_low_min} events and a documented qualifying symptom or comorbidity")
-    return ""
+    confirmed = [d.get("code", "") for d in (claim.diagnoses or []) if d.get("source") != "crosswalk"] if claim else []
+    result = evaluate_criteria(criteria, payer, evidence, diagnoses=confirmed, service_date=service_date)
+    thresholds = payer.sleep
+    if not result.met:
+        return ""
+    if result.band == "full":
+        return (f"an AHI/RDI of at least {format_number(thresholds.ahi_min)} events per hour with at least "
+                f"{thresholds.events_min} recorded events")
+    return (f"an AHI/RDI of {format_number(thresholds.ahi_low_min)} to below {format_number(thresholds.ahi_min)} "
+            f"events per hour with at least "
+            f"{thresholds.events_low_min} events and a documented qualifying symptom or comorbidity")
 
 
 def enclosures(case: Case, billing: Any, codes: Sequence[str], categories: Sequence[str],

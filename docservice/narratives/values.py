@@ -6,11 +6,11 @@ out or show the gap where the element is required.
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from datetime import date
 
+from docservice.evidence.readings import is_blank  # noqa: F401  (one meaning of "nothing to state")
 from docservice.facts.values import stored_date as parse_date  # noqa: F401  (narratives read stored dates with it)
 
 MISSING_MARKER = re.compile(r"\[MISSING: ([^\]\n]+)\]")
@@ -53,17 +53,6 @@ class Sourced:
     def cite(self) -> str:
         """" (sleep study report, p. 2)", or "" when the value came from the case or claim."""
         return f" ({self.source})" if self.source else ""
-
-
-def is_blank(value: object) -> bool:
-    """None, an empty string or collection, or a float NaN: nothing a narrative may print."""
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    if isinstance(value, (str, list, tuple, dict)) and not value:
-        return True
-    return isinstance(value, str) and value.strip().lower() in ("none", "nan", "null")
 
 
 def format_number(value: float | int) -> str:

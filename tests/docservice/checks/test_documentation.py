@@ -88,10 +88,12 @@ def test_pain_documented_as_denied_is_contradicted(check):
     assert "Test Patient" not in found[0].message
 
 
-def test_stated_and_denied_elsewhere_is_a_warning(check):
+def test_stated_and_denied_elsewhere_is_an_error(check):
+    """A note that denies the very finding the claim rests on stops the claim until the notes agree."""
     made, built, facts = tmd_scenario()
     facts.append(fact("pain", True, negated=True))
-    assert [f.severity for f in of(check(made, built, facts), "element-contradicted")] == ["warning"]
+    report = check(made, built, facts)
+    assert [f.severity for f in of(report, "element-contradicted")] == ["error"] and not report.ready
 
 
 def test_conservative_therapy_missing_or_only_history(check):

@@ -9,7 +9,10 @@ from tests.docservice.claims.billing_double import Candidate, BillingDouble, cro
 from tests.docservice.claims.builders import case, fact, plan, procedure
 
 MEDICARE = [plan(carrier="Medicare Part B")]
-FULL = [fact("ahi", 22), fact("respiratory_events", 140), fact("cpap_intolerance", True)]
+# Face-to-face before the test, the order before delivery (the 2026-03-02 appointment): the criteria's dates.
+DATES = [fact("face_to_face_date", "2026-01-02"), fact("sleep_study_date", "2026-01-10"),
+         fact("order_date", "2026-01-20")]
+FULL = [fact("ahi", 22), fact("respiratory_events", 140), fact("cpap_intolerance", True), *DATES]
 
 
 def sleep_line(facts, *, plans=MEDICARE, problems=("G47.33",)):
@@ -39,7 +42,7 @@ def test_kx_when_medicare_criteria_are_met():
     ],
 )
 def test_kx_left_off_with_why_when_criteria_are_not_shown(facts, reason):
-    line = sleep_line(facts)
+    line = sleep_line([*facts, *DATES])
     assert "KX" not in line.modifiers
     assert "KX left off" in line.why["modifiers"]
     assert reason in line.why["modifiers"]
@@ -50,8 +53,23 @@ def test_kx_left_off_with_why_when_criteria_are_not_shown(facts, reason):
     [([fact("sleep_symptom", "daytime_sleepiness")], ("G47.33",)), ([], ("G47.33", "I10"))],
 )
 def test_kx_in_the_low_range_with_a_listed_symptom_or_comorbidity(extra, problems):
-    facts = [fact("ahi", 9), fact("respiratory_events", 40), fact("cpap_intolerance", True), *extra]
+    facts = [fact("ahi", 9), fact("respiratory_events", 40), fact("cpap_intolerance", True), *DATES, *extra]
     assert "KX" in sleep_line(facts, problems=problems).modifiers
+
+
+@pytest.mark.parametrize("name, value, reason", [
+    ("face_to_face_date", "2026-01-12", "comes after the sleep test"),  # seen after the test
+    ("order_date", "2026-03-05", "comes after delivery"),  # ordered after the appliance was delivered
+])
+def test_kx_left_off_when_the_dates_are_out_of_order(name, value, reason):
+    facts = [f for f in FULL if f.name != name] + [fact(name, value)]
+    line = sleep_line(facts)
+    assert "KX" not in line.modifiers and reason in line.why["modifiers"]
+
+
+def test_kx_left_off_without_the_face_to_face_visit():
+    line = sleep_line([f for f in FULL if f.name != "face_to_face_date"])
+    assert "KX" not in line.modifiers and "face-to-face visit is not documented" in line.why["modifiers"]
 
 
 def test_no_kx_rule_for_a_commercial_payer():

@@ -67,7 +67,9 @@ def test_medicare_sleep_appliance_gets_kx_only_with_the_criteria():
     assert BILLING.payer("Medicare").id == medicare.id
     criteria = medicare.sleep
     met = [fact("appliance_hinge", "yes"), fact("ahi", criteria.ahi_min + 5),
-           fact("respiratory_events", criteria.events_min + 10), fact("cpap_intolerance", True)]
+           fact("respiratory_events", criteria.events_min + 10), fact("cpap_intolerance", True),
+           fact("face_to_face_date", "2026-01-02"), fact("sleep_study_date", "2026-01-10"),
+           fact("order_date", "2026-01-20")]
     the_case = case(procedure("D9947"), problems=("G47.33",), plans=carrier, category="sleep")
     with_kx = build_claim(the_case, met, CROSSWALK).lines[0]
     assert "KX" in with_kx.modifiers and "NU" in with_kx.modifiers
@@ -75,6 +77,7 @@ def test_medicare_sleep_appliance_gets_kx_only_with_the_criteria():
     without = build_claim(the_case, below, CROSSWALK).lines[0]
     assert "KX" not in without.modifiers
     assert "KX left off" in without.why["modifiers"]
+    assert "GA if the patient signed an advance beneficiary notice" in without.why["modifiers"]
 
 
 def test_routine_cleaning_is_left_off_and_the_claim_still_builds():

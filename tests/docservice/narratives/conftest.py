@@ -15,6 +15,7 @@ COMPLETE_FACTS = {
     "sleep": [("ahi", 22.0), ("respiratory_events", 140), ("sleep_study_date", "2026-01-10"),
               ("sleep_study_type", "psg"), ("interpreting_physician", {"name": "Test Sleep Reader", "npi": "1234567893"}),
               ("ordering_physician", {"name": "Test Ordering Doctor", "npi": "1245319599"}), ("order_date", "2026-01-20"),
+              ("face_to_face_date", "2026-01-05"),
               ("cpap_intolerance", True), ("epworth", 14), ("sleep_symptom", "daytime_sleepiness")],
     "tmd": [("max_opening_mm", 28.0), ("pain_score", 7), ("pain", True), ("symptom_duration_days", 120),
             ("conservative_therapy", "nsaids"), ("conservative_therapy", "jaw_exercises"),

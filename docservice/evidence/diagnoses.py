@@ -1,0 +1,130 @@
+"""Diagnoses the documents write: an ICD-10-CM code anywhere, or a diagnosis's words in a section that
+states diagnoses (impression, assessment, diagnosis...), and the diagnoses they deny ("no TMD found").
+
+The words and the sections are crosswalk data (`evidence.yaml`); whether a mention is the patient's
+own, current and affirmed is read by the same machinery as the facts' context
+(crosswalks.clinical.context: negated, hypothetical, family, historical...). Only documents that speak
+of this patient count: one whose identity is "mismatch" is never read.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from crosswalks import icd10
+from crosswalks.clinical.context import read_contexts
+from docservice.evidence.readings import MISMATCH, PRESENT
+
+READ_STATUSES = ("done", "needs_review")
+ICD_CODE = re.compile(r"(?<![A-Za-z0-9.])([A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?![0-9A-Za-z])")
+SNIPPET_REACH = 120  # characters either side of a mention, for a reviewer
+
+
+@dataclass(frozen=True)
+class DiagnosisSource:
+    """Where a document states (or denies) a diagnosis."""
+
+    document_id: int
+    page: int | None
+    snippet: str
+    words: str  # the code or words read
+    section: str = ""
+
+    def cite(self) -> str:
+        return f"document {self.document_id}" + (f" p.{self.page}" if self.page else "")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One diagnosis the documents name: a code (`code`) or a crosswalk word rule's prefixes (`prefixes`)."""
+
+    code: str
+    prefixes: tuple[str, ...]
+    source: DiagnosisSource
+
+    def covers(self, code: str) -> bool:
+        plain = icd10.bare(code)
+        if self.code:
+            return plain == icd10.bare(self.code)
+        return icd10.starts_with_any(code, self.prefixes)
+
+
+@dataclass(frozen=True)
+class DocumentedDiagnoses:
+    stated: tuple[Mention, ...] = ()
+    denied: tuple[Mention, ...] = ()
+
+    def source_of(self, code: str) -> DiagnosisSource | None:
+        """Where the documents state this diagnosis (its code, or words covering it), else None."""
+        return next((mention.source for mention in self.stated if mention.covers(code)), None)
+
+    def denial_of(self, code: str) -> DiagnosisSource | None:
+        return next((mention.source for mention in self.denied if mention.covers(code)), None)
+
+    def codes(self) -> list[str]:
+        """The codes written in the documents, each once, in reading order."""
+        return list(dict.fromkeys(mention.code for mention in self.stated if mention.code))
+
+
+def read_diagnoses(documents: Iterable, rules) -> DocumentedDiagnoses:
+    """Every diagnosis the case's readable documents state or deny (`rules`: crosswalk EvidenceRules)."""
+    stated: list[Mention] = []
+    denied: list[Mention] = []
+    words = _word_patterns(rules)
+    for document in documents:
+        if getattr(document, "identity", None) == MISMATCH or document.status not in READ_STATUSES:
+            continue
+        for page, text in _pages(document):
+            for code, prefixes, context, section, start, end in _read_page(text, words):
+                source = DiagnosisSource(document.id, page, _snippet(text, start, end), text[start:end], section)
+                mention = Mention(code, prefixes, source)
+                if code and context == "negated":
+                    # A written code asserts its diagnosis: a cue before it belongs to the diagnosis's own
+                    # words ("abscess without sinus tract (K04.7)"); denials are read from words.
+                    context = PRESENT
+                if context == "negated":
+                    denied.append(mention)
+                elif context == PRESENT and (code or section in rules.diagnosis_sections):
+                    stated.append(mention)
+    return DocumentedDiagnoses(tuple(stated), tuple(denied))
+
+
+@functools.lru_cache(maxsize=512)
+def _read_page(text: str, words: tuple) -> tuple:
+    """(code, prefixes, context, section, start, end) of each diagnosis mention of a page (cached: pages
+    are read again on every resolution, and reading context is the costly part)."""
+    found: list[tuple[str, tuple[str, ...], int, int]] = []
+    for match in ICD_CODE.finditer(text):
+        code = icd10.normalize(match.group(1))
+        if icd10.is_valid(code):
+            found.append((code, (), match.start(1), match.end(1)))
+    for prefixes, pattern in words:
+        found += [("", prefixes, match.start(), match.end()) for match in pattern.finditer(text)]
+    contexts = read_contexts(text, [(start, end) for _, _, start, end in found])
+    return tuple((code, prefixes, context.context, context.section, start, end)
+                 for (code, prefixes, start, end), context in zip(found, contexts))
+
+
+def _pages(document) -> list[tuple[int | None, str]]:
+    pages = [(page.index + 1, page.text) for page in getattr(document, "pages", None) or []
+             if page.text and page.status in READ_STATUSES]
+    if pages:
+        return pages
+    return [(None, document.text)] if getattr(document, "text", "") else []
+
+
+@functools.lru_cache(maxsize=8)
+def _word_patterns(rules) -> tuple[tuple[tuple[str, ...], re.Pattern], ...]:
+    return tuple((rule.icd_prefixes, _phrases(rule.words)) for rule in rules.diagnoses if rule.words)
+
+
+def _phrases(words: Sequence[str]) -> re.Pattern:
+    ordered = sorted({word.strip() for word in words if word.strip()}, key=len, reverse=True)
+    return re.compile(r"(?<![\w/-])(?:" + "|".join(re.escape(word) for word in ordered) + r")(?![\w/-])",
+                      re.IGNORECASE)
+
+
+def _snippet(text: str, start: int, end: int) -> str:
+    return " ".join(text[max(0, start - SNIPPET_REACH):end + SNIPPET_REACH].split())[:300]
