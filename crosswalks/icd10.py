@@ -43,6 +43,12 @@ def bare(code: str) -> str:
     return str(code or "").strip().upper().replace(".", "").replace(" ", "")
 
 
+def starts_with_any(code: str, prefixes) -> bool:
+    """Whether `code` falls under one of `prefixes` ("G47.33" under "G47.3"), with or without dots."""
+    plain = bare(code)
+    return bool(plain) and any(plain.startswith(bare(prefix)) for prefix in prefixes)
+
+
 @functools.lru_cache(maxsize=4096)
 def is_valid(code: str) -> bool:
     """True for any item of the tabular: chapter blocks excluded, categories and codes included."""
@@ -65,16 +71,41 @@ def description(code: str) -> str:
     return str(_icd().get_description(normalize(code))) if is_valid(code) else ""
 
 
+def display_code(code: str) -> str:
+    """The code as every message shows it: upper case, dotted when shaped like ICD-10-CM
+    ("s02.5xx" -> "S02.5XX"), else as typed in upper case ("abc-1" -> "ABC-1")."""
+    plain = bare(code)
+    return normalize(plain) if _CODE.match(plain) else str(code or "").strip().upper()
+
+
+@functools.lru_cache(maxsize=4096)
+def seventh_characters(code: str) -> dict[str, str]:
+    """The 7th characters the code's category takes, each with its meaning, in the code set's order
+    ({} when it takes none): "S02.5XX" -> {"A": "initial encounter for closed fracture", ...}."""
+    plain = bare(code)
+    known = _longest_valid_prefix(plain[:6])
+    if not known:
+        return {}
+    icd = _icd()
+    for item in [known, *icd.get_ancestors(known)]:
+        if icd.is_chapter_or_block(item):
+            break
+        characters = icd.get_seven_chr_def(item)
+        if characters:
+            return dict(characters)
+    return {}
+
+
 @functools.lru_cache(maxsize=4096)
 def needs_seventh_character(code: str) -> bool:
-    """True when the code's category takes a 7th character and the code lacks one ("S02.5", "S025X")."""
-    if is_billable(code):
-        return False
+    """True when the code is complete but for its 7th character: with placeholder X up to six
+    characters and one of its category's 7th characters it is a billable code ("S02.5", "S025X",
+    "S02.5XX" -> S02.5XXA). "S02.60" is not: it needs a 6th character first."""
     plain = bare(code)
-    if len(plain) >= 7:
+    if len(plain) >= 7 or not _CODE.match(plain) or is_billable(code):
         return False
-    known = _longest_valid_prefix(plain)
-    return bool(known) and _takes_seventh_character(known)
+    padded = plain.ljust(6, "X")
+    return any(is_billable(padded + character) for character in seventh_characters(code))
 
 
 def is_injury(code: str) -> bool:
@@ -142,16 +173,6 @@ def _longest_valid_prefix(plain: str) -> str:
         if icd.is_valid_item(candidate):
             return candidate
     return ""
-
-
-def _takes_seventh_character(code: str) -> bool:
-    icd = _icd()
-    for item in [code, *icd.get_ancestors(code)]:
-        if icd.is_chapter_or_block(item):
-            break
-        if icd.get_seven_chr_def(item):
-            return True
-    return False
 
 
 def _without_extension(code: str) -> str:

@@ -4,20 +4,28 @@ A token is `mlt_<token id>_<secret>` with 256 bits of secret. Only its sha256 is
 token id finds the user's row and the hashes are compared in constant time. Every API call but
 the health check sends `Authorization: Bearer <token>`.
 
+Every role rule lives in `PERMISSIONS` below (a table of which role may do what); views ask
+`require(...)` or `role_may(...)`, never a role's name. In words:
+
 | role | cases | documents | claim | narrative | users, audit log |
 |---|---|---|---|---|---|
-| admin | read, write, review | read, write | edit, export | write | yes (and settings) |
-| dentist | read, write, review | read, write | edit | write, sign | no |
-| assistant | read, write, review | read, write | edit | write | no |
-| biller | read (and mark submitted or closed) | read | edit, export | no | no |
+| admin | read, write, review, submit, close, override, confirm evidence | read, write, correct kind | edit, export | draft, write | yes |
+| dentist | read, write, review, close, confirm evidence | read, write, correct kind | edit | draft, write, sign | no |
+| assistant | read, write, review, close | read, write, correct kind | edit | draft, write | no |
+| biller | read, submit, close, confirm evidence | read, correct kind | edit, export | draft | no |
 | service (the flagger) | write only (POST, PUT) | no | no | no | no |
 
+Admins also edit the practice settings; "override" is letting a case past check errors with a reason.
+
 "write" is posting or replacing a whole case (what the flagger does); "review" is changing
-a case's status, category, evidence or needs (PATCH), which only staff do. "claim edit" is
-building the proposed claim and changing any of its values; reading facts, claim and checks
-needs only "cases read". Exporting a case's packet and claim (and batches of them) is for
-billers and admins; the practice settings are for admins. Only a dentist signs a medical-necessity narrative: the signature
-attests to the clinical content.
+a case's category, evidence, needs or status (PATCH), which only staff do. Two statuses have
+their own rule (`STATUS_PERMISSIONS`): `submitted` (the claim went to the payer) is set by those
+who send claims, billers and admins, and never while the checks have errors unless an admin
+overrides with a reason; `closed` by staff and billers. "claim edit" is building the proposed
+claim and changing any of its values; reading facts, claim and checks needs only "cases read".
+Exporting is for billers and admins; the practice settings are for admins. Billers draft the
+narrative from the records (they need the letter to send the claim) but only clinical staff
+write its text, and only a dentist signs it: the signature attests to the clinical content.
 """
 from __future__ import annotations
 
@@ -25,7 +33,7 @@ import functools
 import hashlib
 import hmac
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from flask import g, request
@@ -42,23 +50,39 @@ TOKEN_PREFIX = "mlt"
 CASES_READ = "cases:read"
 CASES_WRITE = "cases:write"
 CASES_REVIEW = "cases:review"
+CASES_SUBMIT = "cases:submit"  # mark a case's claim as sent to the payer
+CASES_CLOSE = "cases:close"  # close a case (paid, or nothing more to do)
+CHECKS_OVERRIDE = "checks:override"  # let a case past standing check errors, with a reason
+EVIDENCE_CONFIRM = "evidence:confirm"  # confirm the evidence a case's claim rests on
+FACTS_EXTRACT = "facts:extract"  # read a case's documents again for facts
 DOCUMENTS_READ = "documents:read"
 DOCUMENTS_WRITE = "documents:write"
+DOCUMENTS_CLASSIFY = "documents:classify"  # correct a document's kind
 USERS_ADMIN = "users:admin"
 CLAIMS_EDIT = "claims:edit"
-NARRATIVES_WRITE = "narratives:write"
+NARRATIVES_DRAFT = "narratives:draft"  # render the letter from the records (POST)
+NARRATIVES_WRITE = "narratives:write"  # write the letter's text (PATCH)
 NARRATIVES_SIGN = "narratives:sign"
 CLAIMS_EXPORT = "claims:export"
 SETTINGS_ADMIN = "settings:admin"
 
-_STAFF = frozenset({CASES_READ, CASES_WRITE, CASES_REVIEW, DOCUMENTS_READ, DOCUMENTS_WRITE, CLAIMS_EDIT, NARRATIVES_WRITE})
+_STAFF = frozenset({
+    CASES_READ, CASES_WRITE, CASES_REVIEW, CASES_CLOSE, FACTS_EXTRACT, DOCUMENTS_READ,
+    DOCUMENTS_WRITE, DOCUMENTS_CLASSIFY, CLAIMS_EDIT, NARRATIVES_DRAFT, NARRATIVES_WRITE,
+})
 PERMISSIONS: dict[str, frozenset[str]] = {
-    "admin": _STAFF | {USERS_ADMIN, SETTINGS_ADMIN, CLAIMS_EXPORT},
-    "dentist": _STAFF | {NARRATIVES_SIGN},
+    "admin": _STAFF | {USERS_ADMIN, SETTINGS_ADMIN, CLAIMS_EXPORT, CASES_SUBMIT, CHECKS_OVERRIDE, EVIDENCE_CONFIRM},
+    # The values a claim rests on are vouched for by the dentist who treated and the biller who sends.
+    "dentist": _STAFF | {NARRATIVES_SIGN, EVIDENCE_CONFIRM},
     "assistant": _STAFF,
-    "biller": frozenset({CASES_READ, DOCUMENTS_READ, CLAIMS_EDIT, CLAIMS_EXPORT}),
+    "biller": frozenset({
+        CASES_READ, CASES_SUBMIT, CASES_CLOSE, EVIDENCE_CONFIRM, FACTS_EXTRACT, DOCUMENTS_READ,
+        DOCUMENTS_CLASSIFY, CLAIMS_EDIT, CLAIMS_EXPORT, NARRATIVES_DRAFT,
+    }),
     "service": frozenset({CASES_WRITE}),
 }
+# The case statuses with a rule of their own; setting any other status is reviewing (CASES_REVIEW).
+STATUS_PERMISSIONS: dict[str, str] = {"submitted": CASES_SUBMIT, "closed": CASES_CLOSE}
 assert set(PERMISSIONS) == set(ROLES)
 
 
@@ -153,7 +177,7 @@ def require(permission: str) -> Callable:
         @functools.wraps(view)
         def wrapper(*args, **kwargs):
             user = authenticate()
-            if permission not in PERMISSIONS.get(user.role, ()):
+            if not role_may(user.role, permission):
                 abort(403, message=f"The {user.role} role may not do this ({permission}).")
             g.user = user
             return view(*args, **kwargs)
@@ -161,3 +185,25 @@ def require(permission: str) -> Callable:
         return wrapper
 
     return decorator
+
+
+def role_may(role: str, permission: str) -> bool:
+    """Whether `role` is granted `permission` in the table above."""
+    return permission in PERMISSIONS.get(role, frozenset())
+
+
+def case_change_permissions(changes: Mapping) -> set[str]:
+    """The permissions a PATCH of these case fields needs: a status with a rule of its own needs that
+    rule (`STATUS_PERMISSIONS`); every other change is reviewing the case."""
+    needed = set()
+    for key, value in changes.items():
+        needed.add(STATUS_PERMISSIONS.get(value, CASES_REVIEW) if key == "status" else CASES_REVIEW)
+    return needed
+
+
+def may_override(user: User | None) -> bool:
+    """Whether `user` may let a case past standing check errors with a reason.
+
+    None is the command line, run by whoever runs the server (and so may do anything it can).
+    """
+    return user is None or role_may(user.role, CHECKS_OVERRIDE)

@@ -5,7 +5,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from docservice.models import Case, InsurancePlan, Problem, Procedure
 
@@ -42,6 +42,8 @@ def apply_case(case: Case, data: dict) -> None:
     """Copy a loaded case body onto `case`; lists replace what was there. An absent status is kept."""
     appointment = data["appointment"]
     patient = data["patient"]
+    patient_changed = case.id is not None and (case.patient_name, case.patient_birthdate) != (
+        patient["name"], patient["birthdate"])
     case.pat_num = data["pat_num"]
     case.apt_start = appointment["start"]
     case.apt_provider = appointment["provider"]
@@ -56,6 +58,10 @@ def apply_case(case: Case, data: dict) -> None:
     case.problems = [Problem(position=i, **item) for i, item in enumerate(data["problems"])]
     case.insurance = [InsurancePlan(position=i, **item) for i, item in enumerate(data["insurance"])]
     apply_flags(case, data)
+    if patient_changed:  # the documents were checked against the old patient
+        from docservice.documents.review import recheck_case_patient
+
+        recheck_case_patient(object_session(case), case)
 
 
 def apply_flags(case: Case, data: dict) -> None:

@@ -16,11 +16,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from crosswalks.exitcodes import ExitCode
 from docservice.errors import DocServiceError, ServeError
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -89,7 +89,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _reporting(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    """Turn our errors into `medlane: error: <message>` on stderr and their exit code."""
+    """Turn our errors into `medlane: error: <message>` on stderr and their exit code (an `ExitCode`)."""
 
     @functools.wraps(handler)
     def wrapper(args: argparse.Namespace) -> int:
@@ -127,7 +127,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if worker is not None:
             worker.terminate()
             worker.join(timeout=15)
-    return 0
+    return ExitCode.ok
 
 
 def _raise_keyboard_interrupt(signum, frame) -> None:
@@ -155,7 +155,7 @@ def cmd_users_add(args: argparse.Namespace) -> int:
     print(f"Created user {user.name} with role {user.role}.")
     print("Its API token follows; it is shown only this once (only a hash is kept):")
     print(token)
-    return 0
+    return ExitCode.ok
 
 
 def cmd_users_list(args: argparse.Namespace) -> int:
@@ -170,7 +170,7 @@ def cmd_users_list(args: argparse.Namespace) -> int:
     for user in users:
         state = "active" if user.active else "disabled"
         print(f"{user.name}\t{user.role}\t{state}\tcreated {user.created_at:%Y-%m-%d}")
-    return 0
+    return ExitCode.ok
 
 
 def cmd_users_token(args: argparse.Namespace) -> int:
@@ -184,7 +184,7 @@ def cmd_users_token(args: argparse.Namespace) -> int:
         session.commit()
     print(f"New API token for {user.name}; the old one no longer works. Shown only this once:")
     print(token)
-    return 0
+    return ExitCode.ok
 
 
 def cmd_users_disable(args: argparse.Namespace) -> int:
@@ -194,7 +194,7 @@ def cmd_users_disable(args: argparse.Namespace) -> int:
         _audit_cli("user.disable", user.id)
         session.commit()
     print(f"User {user.name} is disabled; `medlane users token {user.name}` gives it a new token.")
-    return 0
+    return ExitCode.ok
 
 
 @contextlib.contextmanager
@@ -234,7 +234,7 @@ def cmd_settings_show(args: argparse.Namespace) -> int:
     with _session() as session:
         settings = load_settings(session)
     print(json.dumps(settings, indent=2))
-    return 0
+    return ExitCode.ok
 
 
 def cmd_settings_set(args: argparse.Namespace) -> int:
@@ -245,7 +245,7 @@ def cmd_settings_set(args: argparse.Namespace) -> int:
         patch = patch_for_key(load_settings(session), args.key, args.value)
         _store_settings(session, patch)
     print(f"Set {args.key}.")
-    return 0
+    return ExitCode.ok
 
 
 def cmd_settings_import(args: argparse.Namespace) -> int:
@@ -255,7 +255,7 @@ def cmd_settings_import(args: argparse.Namespace) -> int:
     with _session() as session:
         _store_settings(session, patch)
     print(f"Imported {len(patch)} setting group(s) from {args.file}.")
-    return 0
+    return ExitCode.ok
 
 
 def _store_settings(session, patch: dict) -> None:

@@ -1,4 +1,4 @@
-"""Typed errors of the document service, each with the exit code the CLI ends with.
+"""Typed errors of the document service, each with the exit code the CLI ends with (`ExitCode`).
 
 Messages are one line a person can act on and never carry patient data. The HTTP side
 has its own mapping (`docservice.api.errors`); these are for the command line and for
@@ -6,41 +6,43 @@ problems found before a request is served (configuration, database, queue).
 """
 from __future__ import annotations
 
+from crosswalks.exitcodes import ExitCode
+
 
 class DocServiceError(Exception):
     """Base of every document-service error reported as one clear line."""
 
-    exit_code = 1
+    exit_code = ExitCode.failure
 
 
 class ConfigError(DocServiceError):
     """A setting is missing or malformed (MEDLANE_HOME, database or queue URL, limits)."""
 
-    exit_code = 2
+    exit_code = ExitCode.usage
 
 
 class UserError(DocServiceError):
     """A `medlane users` request cannot be done (unknown role, duplicate or unknown name)."""
 
-    exit_code = 3
+    exit_code = ExitCode.users
 
 
 class QueueError(DocServiceError):
     """The job queue cannot be reached or used (Redis down, queue file unwritable)."""
 
-    exit_code = 4
+    exit_code = ExitCode.queue
 
 
 class DatabaseError(DocServiceError):
     """The database cannot be reached, created or migrated."""
 
-    exit_code = 5
+    exit_code = ExitCode.database
 
 
 class ServeError(DocServiceError):
     """The server cannot start (the port is taken, the address is not this machine's)."""
 
-    exit_code = 6
+    exit_code = ExitCode.serve
 
 
 class UploadRejected(DocServiceError):

@@ -1,5 +1,8 @@
 """The `medlane` console script: one argparse dispatcher, errors mapped to exit codes at this edge.
 
+Every exit code is an `ExitCode` (crosswalks/exitcodes.py), shared with the document service's
+subcommands so each kind of failure has one number whichever side reports it.
+
 Subcommands come from the `medlane.commands` entry-point group, so each area (the Open Dental
 side here, the document service later) registers its own commands without importing the other.
 """
@@ -11,10 +14,8 @@ import os
 import sys
 from importlib.metadata import entry_points
 
+from crosswalks.exitcodes import ExitCode
 from plugin.errors import MedLaneError
-
-EXIT_INTERRUPTED = 130
-EXIT_INTERNAL = 70
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,13 +41,13 @@ def main(argv: list[str] | None = None) -> int:
         stream=sys.stderr,
     )
     try:
-        return int(args.handler(args) or 0)
+        return int(args.handler(args) or ExitCode.ok)
     except MedLaneError as exc:
         print(f"medlane: error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("medlane: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return ExitCode.interrupted
     except Exception as exc:  # last line of defence: a person never sees a traceback
         if os.environ.get("MEDLANE_DEBUG"):
             raise
@@ -54,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
             f"medlane: internal error ({type(exc).__name__}); rerun with MEDLANE_DEBUG=1 for details",
             file=sys.stderr,
         )
-        return EXIT_INTERNAL
+        return ExitCode.internal
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ import argparse
 import sys
 from datetime import date, timedelta
 
+from crosswalks.exitcodes import ExitCode
 from plugin.config import Settings, load_settings
 from plugin.errors import ConfigError
 
@@ -135,7 +136,7 @@ def run_scan_command(args) -> int:
     scanner = open_scanner(settings, dry_run=args.dry_run)
     report = scanner.scan_window(first, last)
     print_report(report, as_json=args.json)
-    return 4 if report.errors else 0
+    return ExitCode.scan_incomplete if report.errors else ExitCode.ok
 
 
 def run_watch_command(args) -> int:
@@ -148,7 +149,7 @@ def run_watch_command(args) -> int:
     if args.once:
         report = watch_pass(open_scanner(settings, dry_run=False), *_window(args))
         print_report(report, as_json=args.json)
-        return 4 if report.errors else 0
+        return ExitCode.scan_incomplete if report.errors else ExitCode.ok
 
     def on_report(report) -> None:
         if report.outcomes:
@@ -160,7 +161,7 @@ def run_watch_command(args) -> int:
         interval=args.interval,
         on_report=on_report,
     )
-    return 0
+    return ExitCode.ok
 
 
 def run_demo_command(args) -> int:
@@ -181,4 +182,4 @@ def run_od_claim_command(args) -> int:
         case = read_case_export(settings.docservice, args.case_id)
         fill = fill_od_claim(client, case, claim_num=args.claim, dry_run=args.dry_run)
     print(json.dumps(fill_as_json(fill)) if args.json else render_fill(fill), flush=True)
-    return 0
+    return ExitCode.ok

@@ -22,6 +22,7 @@ from typing import TextIO
 
 import requests
 
+from crosswalks.exitcodes import ExitCode
 from plugin.config import default_home, load_settings
 from plugin.errors import DocServiceError
 from plugin.sandbox.seed import DEMO_SEED, read_json
@@ -160,7 +161,7 @@ def _run(sandbox, sandbox_settings, docs_url: str, tokens: dict[str, str], *, ho
             summary["export"]["od_claim"] = _fill_od_claim(settings, biller_token, chosen["id"], out=walk_out)
     if as_json:
         print(json.dumps(summary), file=out)
-    return 0
+    return ExitCode.ok
 
 
 def _show_open_dental(sandbox, case: dict, *, out: TextIO) -> dict:

@@ -1,39 +1,41 @@
-"""Typed errors of the Open Dental side, each with the exit code the CLI ends with.
+"""Typed errors of the Open Dental side, each with the exit code the CLI ends with (`ExitCode`).
 
 Every message is one line a person can act on. Messages never carry patient data:
 Open Dental's own error text is kept, but request bodies and query values are not.
 """
 from __future__ import annotations
 
+from crosswalks.exitcodes import ExitCode
+
 
 class MedLaneError(Exception):
     """Base of every error the CLI reports as one clear line."""
 
-    exit_code = 1
+    exit_code = ExitCode.failure
 
 
 class ConfigError(MedLaneError):
     """A setting is missing or malformed (URL, keys, dates, MEDLANE_HOME)."""
 
-    exit_code = 2
+    exit_code = ExitCode.usage
 
 
 class SeedError(MedLaneError):
     """A sandbox seed file cannot be used (unreadable, not JSON, missing required keys)."""
 
-    exit_code = 3
+    exit_code = ExitCode.seed_file
 
 
 class StateError(MedLaneError):
     """The local state under MEDLANE_HOME cannot be read or written."""
 
-    exit_code = 5
+    exit_code = ExitCode.local_state
 
 
 class PMSError(MedLaneError):
     """Talking to Open Dental failed. `status` is the HTTP status, `text` Open Dental's explanation."""
 
-    exit_code = 4
+    exit_code = ExitCode.open_dental
 
     def __init__(self, message: str, *, status: int | None = None, text: str = "") -> None:
         super().__init__(message)
@@ -72,4 +74,4 @@ class PMSGone(PMSError):
 class DocServiceError(MedLaneError):
     """The document service refused a case or could not be reached."""
 
-    exit_code = 6
+    exit_code = ExitCode.document_service

@@ -15,6 +15,7 @@ def init_api(app: Flask) -> ServiceApi:
         checks,
         claims,
         documents,
+        evidence,
         exports,
         facts,
         health,
@@ -25,8 +26,9 @@ def init_api(app: Flask) -> ServiceApi:
 
     api = ServiceApi(app)
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
-    # In the order of the workflow: case -> documents -> facts -> claim -> checks -> narrative -> export.
-    for module in (health, cases, documents, facts, claims, checks, narratives, exports, settings, users, audit_log):
+    # In the order of the workflow: case -> documents -> facts -> evidence -> claim -> checks -> narrative -> export.
+    for module in (health, cases, documents, facts, evidence, claims, checks, narratives, exports, settings, users,
+                   audit_log):
         api.register_blueprint(module.blp)
     register_error_handlers(app)
     return api

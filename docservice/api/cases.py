@@ -5,40 +5,92 @@ updates it. Staff list, read and review cases.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import marshmallow as ma
 from flask.views import MethodView
 from flask_smorest import abort
 from sqlalchemy import func, select
 
+from crosswalks import load_crosswalk
 from docservice import audit
 from docservice.api.core import ServiceBlueprint
-from docservice.auth import CASES_READ, CASES_REVIEW, CASES_WRITE, CLAIMS_EXPORT, PERMISSIONS, current_user
+from docservice.auth import (
+    CASES_READ,
+    CASES_WRITE,
+    STATUS_PERMISSIONS,
+    case_change_permissions,
+    current_user,
+    role_may,
+)
+from docservice.case_status import SUBMITTED, clear_for_submission
 from docservice.cases import apply_case, apply_flags, filter_cases, find_case, upsert_case
 from docservice.exports.numbers import mark_submitted
 from docservice.extensions import db
 from docservice.models import Case, utcnow
-from docservice.schemas import CaseInSchema, CasePatchSchema, CaseQuerySchema, CaseSchema
+from docservice.overrides import OverrideDecision
+from docservice.schemas import CaseInSchema, CasePatchSchema, CaseQuerySchema, CaseSchema, case_as_dict
 
 blp = ServiceBlueprint(
     "cases", __name__, url_prefix="/api/v1/cases", description="Potentially medical treatment episodes."
 )
 
 
-BILLER_STATUSES = ("submitted", "closed")
+class CaseReviewSchema(CasePatchSchema):
+    override_reason = ma.fields.String(load_default="", validate=ma.validate.Length(max=500), metadata={
+        "description": "Admins: why the case is marked submitted although its checks have errors (recorded)"})
 
 
-def _allow_patch(data: dict) -> None:
-    """Staff who review cases change anything here; billers only mark a claim sent or done.
+class OverrideSchema(ma.Schema):
+    reason = ma.fields.String(metadata={"description": "The admin's reason, as recorded in the audit log"})
+    rules = ma.fields.List(ma.fields.String(), metadata={"description": "The check errors let through"})
 
-    :raise 403: the caller may not make this change.
+
+class ReviewedCaseSchema(CaseSchema):
+    """A case after review; `override` is there when an admin let check errors through."""
+
+    override = ma.fields.Nested(OverrideSchema, dump_only=True)
+
+    @ma.pre_dump
+    def from_model(self, reviewed, **kwargs) -> dict:  # replaces CaseSchema's hook of the same name
+        if not isinstance(reviewed, ReviewedCase):
+            return case_as_dict(reviewed)
+        answer = case_as_dict(reviewed.case)
+        if reviewed.override.overridden:
+            answer["override"] = {"reason": reviewed.override.reason, "rules": list(reviewed.override.overridden)}
+        return answer
+
+
+@dataclass(frozen=True)
+class ReviewedCase:
+    case: Case
+    override: OverrideDecision
+
+
+def _allow_changes(changes: dict) -> None:
+    """Let through only what the caller's role may change (the table in docservice.auth).
+
+    :raise 403: the caller may not make one of these changes.
     """
-    granted = PERMISSIONS.get(current_user().role, ())
-    if CASES_REVIEW in granted:
+    role = current_user().role
+    refused = sorted(permission for permission in case_change_permissions(changes) if not role_may(role, permission))
+    if refused:
+        abort(403, message=f"The {role} role may not make this change ({', '.join(refused)}).")
+
+
+def _allow_status_in_body(data: dict, case: Case | None) -> None:
+    """A whole case posted or replaced may carry a status; the statuses with a rule of their own keep it.
+
+    :raise 403: the role may not set this status.
+    :raise 422: `submitted`, which only a PATCH sets (it runs the checks first).
+    """
+    status = data.get("status")
+    if status not in STATUS_PERMISSIONS or (case is not None and case.status == status):
         return
-    if CLAIMS_EXPORT in granted and set(data) == {"status"} and data["status"] in BILLER_STATUSES:
-        return
-    abort(403, message=f"The {current_user().role} role may only set status to "
-                       f"{' or '.join(BILLER_STATUSES)} here." if CLAIMS_EXPORT in granted
-                       else f"The {current_user().role} role may not review cases.")
+    _allow_changes({"status": status})
+    if status == SUBMITTED:
+        abort(422, message="A case is marked submitted with PATCH /api/v1/cases/{id}, which checks it first.",
+              errors={"status": ["Set submitted with PATCH."]})
 
 
 def get_case_or_404(case_id: int) -> Case:
@@ -76,6 +128,7 @@ class Cases(MethodView):
     @blp.alt_response(201, schema=CaseSchema, description="A new case was created")
     def post(self, data):
         """Create the case of an appointment, or update it: idempotent on (practice, apt_num)."""
+        _allow_status_in_body(data, find_case(db.session, data["practice"], data["apt_num"]))
         case, created = upsert_case(db.session, data)
         audit.record("case.create" if created else "case.update", "case", case.id)
         db.session.commit()
@@ -107,25 +160,37 @@ class CaseById(MethodView):
                 message="practice and apt_num identify a case and cannot change; "
                 "post to /api/v1/cases to create or update the case of another appointment.",
             )
+        _allow_status_in_body(data, case)
         apply_case(case, data)
         audit.record("case.update", "case", case.id)
         db.session.commit()
         return case
 
     @blp.requires(CASES_READ)
-    @blp.arguments(CasePatchSchema)
-    @blp.response(200, CaseSchema)
-    @blp.errors(404)
+    @blp.arguments(CaseReviewSchema)
+    @blp.response(200, ReviewedCaseSchema)
+    @blp.errors(404, 409)
     def patch(self, data, case_id):
         """Change a case's status, category, evidence or needs after review.
 
-        Billers, who send claims, may only mark a case submitted (or closed once paid)."""
-        _allow_patch(data)
+        Billers, who send claims, mark a case submitted (or closed once paid) and change nothing
+        else here. Nobody marks it submitted while its checks have errors (409 with the findings),
+        unless an admin gives an override_reason: it is recorded and answered in `override`."""
+        override_reason = data.pop("override_reason")
+        _allow_changes(data)
         case = get_case_or_404(case_id)
+        decision = OverrideDecision()
+        submitting = data.get("status") == SUBMITTED
+        if submitting and case.status != SUBMITTED:
+            decision = clear_for_submission(db.session, case, user=current_user(), crosswalk=load_crosswalk(),
+                                            override_reason=override_reason)
         apply_flags(case, data)
-        if data.get("status") == "submitted":
+        if submitting:
             # From now on a changed claim goes out as a replacement of the one the payer has.
             mark_submitted(case, when=utcnow())
         audit.record("case.update", "case", case.id, detail={"fields": sorted(data)})
+        if decision.overridden:
+            audit.record("case.submit.override", "case", case.id,
+                         detail={"reason": decision.reason, "rules": list(decision.overridden)})
         db.session.commit()
-        return case
+        return ReviewedCase(case=case, override=decision)

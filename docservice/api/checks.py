@@ -6,10 +6,9 @@ from flask.views import MethodView
 from crosswalks import load_crosswalk
 from docservice import audit
 from docservice.api.cases import get_case_or_404
-from docservice.api.claims import practice_for
 from docservice.api.core import ServiceBlueprint
 from docservice.auth import CASES_READ
-from docservice.checks import run_checks
+from docservice.case_status import check_case
 from docservice.checks.schemas import CheckReportSchema
 from docservice.extensions import db
 
@@ -27,10 +26,7 @@ class CaseChecks(MethodView):
         Read-only: a proposed claim is built in memory and discarded.
         """
         case = get_case_or_404(case_id)
-        with db.session.no_autoflush:
-            report = run_checks(case, case.claim, list(case.facts), load_crosswalk(), practice=practice_for(case))
-        # Building a claim may have attached it to the case in memory; nothing of it may be stored.
-        db.session.rollback()
+        report = check_case(db.session, case, load_crosswalk())
         audit.record_read("checks.read", "case", case_id,
                           detail={"errors": len(report.errors), "findings": len(report.findings)})
         return {"ready": report.ready, "findings": report.findings}

@@ -15,7 +15,7 @@ from docservice.api.cases import get_case_or_404
 from docservice.api.core import ServiceBlueprint
 from docservice.auth import CASES_READ, CLAIMS_EDIT, current_user
 from docservice.claims import Practice, build_claim, save_claim
-from docservice.claims.edits import EditRejected, add_line, delete_line, edit_claim, edit_line
+from docservice.claims.edits import add_line, delete_line, edit_claim, edit_line
 from docservice.claims.schemas import ClaimLineSchema, ClaimPatchSchema, ClaimSchema, LineInSchema, LinePatchSchema
 from docservice.extensions import db
 from docservice.models import Case, Claim, ClaimLine, Procedure
@@ -50,11 +50,6 @@ def _finish_edit(claim: Claim, action: str, detail: dict) -> None:
     claim.updated_by_id = current_user().id
     audit.record(action, "case", claim.case_id, detail={"claim_id": claim.id, **detail})
     db.session.commit()
-
-
-def _rejected(error: EditRejected):
-    db.session.rollback()
-    abort(422, message="Some fields are missing or invalid; see errors.", errors=error.errors)
 
 
 @blp.route("/cases/<int:case_id>/claim")
@@ -106,14 +101,11 @@ class ClaimLines(MethodView):
     @blp.requires(CLAIMS_EDIT)
     @blp.arguments(LineInSchema)
     @blp.response(201, ClaimLineSchema)
-    @blp.errors(404)
+    @blp.errors(404, 422)
     def post(self, data, case_id):
         """Add a line; it survives rebuilds."""
         claim = get_claim_or_404(get_case_or_404(case_id))
-        try:
-            line = add_line(claim, data, current_user().role)
-        except EditRejected as error:
-            _rejected(error)
+        line = add_line(claim, data, current_user().role)
         db.session.flush()
         _finish_edit(claim, "claim.line.create", {"line_id": line.id})
         return line
@@ -124,15 +116,12 @@ class ClaimLineById(MethodView):
     @blp.requires(CLAIMS_EDIT)
     @blp.arguments(LinePatchSchema)
     @blp.response(200, ClaimLineSchema)
-    @blp.errors(404)
+    @blp.errors(404, 422)
     def patch(self, data, case_id, line_id):
         """Change a line's values; a rebuild keeps them."""
         claim = get_claim_or_404(get_case_or_404(case_id))
         line = get_line_or_404(claim, line_id)
-        try:
-            changed = edit_line(claim, line, data, current_user().role)
-        except EditRejected as error:
-            _rejected(error)
+        changed = edit_line(claim, line, data, current_user().role)
         _finish_edit(claim, "claim.line.update", {"line_id": line.id, "fields": changed})
         return line
 

@@ -1,22 +1,17 @@
 """/api/v1/cases/{id}/facts: Facts read from a case's documents, with where each was read."""
 from __future__ import annotations
 
-from flask import g
 from flask.views import MethodView
-from flask_smorest import abort
 
 from docservice import audit
 from docservice.api.cases import get_case_or_404
 from docservice.api.core import ServiceBlueprint
-from docservice.auth import CASES_READ, CASES_REVIEW, CLAIMS_EDIT, PERMISSIONS
+from docservice.auth import CASES_READ, FACTS_EXTRACT
 from docservice.extensions import db
 from docservice.facts import extract_case_facts
 from docservice.facts.schemas import FactSchema
 
 blp = ServiceBlueprint("facts", __name__, url_prefix="/api/v1", description="Facts read from a case's documents, with where each was read.")
-
-# Re-reading changes what the claim and the checks see: reviewers and billers may ask for it.
-EXTRACT_PERMISSIONS = (CASES_REVIEW, CLAIMS_EDIT)
 
 
 @blp.route("/cases/<int:case_id>/facts")
@@ -34,17 +29,14 @@ class CaseFacts(MethodView):
 
 @blp.route("/cases/<int:case_id>/facts/extract")
 class CaseFactsExtract(MethodView):
-    @blp.requires(CASES_READ)
+    @blp.requires(FACTS_EXTRACT)
     @blp.response(200, FactSchema(many=True))
     @blp.errors(404)
     def post(self, case_id):
         """Read the case's finished documents and appointment note again now; return the new facts.
 
-        Needs the cases:review or claims:edit permission.
+        Re-reading changes what the claim and the checks see: staff and billers may ask for it.
         """
-        granted = PERMISSIONS.get(g.user.role, frozenset())
-        if not any(permission in granted for permission in EXTRACT_PERMISSIONS):
-            abort(403, message=f"The {g.user.role} role may not re-read facts (needs cases:review or claims:edit).")
         case = get_case_or_404(case_id)
         facts = extract_case_facts(db.session, case)
         audit.record("facts.extract", "case", case.id, detail={"facts": len(facts)})

@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import abort
 from sqlalchemy import select
 
 from docservice import audit
 from docservice.api.core import ServiceBlueprint
 from docservice.auth import USERS_ADMIN, create_user
-from docservice.errors import UserError
 from docservice.extensions import db
 from docservice.models import User
 from docservice.schemas import NewUserSchema, UserSchema
@@ -30,10 +28,7 @@ class Users(MethodView):
     @blp.errors(409)
     def post(self, data):
         """Create a user; the response carries its API token, which is not kept in clear."""
-        try:
-            user, token = create_user(db.session, data["name"], data["role"])
-        except UserError as exc:
-            abort(409, message=str(exc))
+        user, token = create_user(db.session, data["name"], data["role"])
         audit.record("user.create", "user", user.id, detail={"role": user.role})
         db.session.commit()
         return {column: getattr(user, column) for column in ("id", "name", "role", "active", "created_at")} | {

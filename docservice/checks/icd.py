@@ -13,24 +13,38 @@ SIDES = ("right", "left", "bilateral")
 
 
 def check_codes(ctx: CheckContext) -> Iterator[Finding]:
-    """icd-invalid, icd-seventh-character, icd-not-billable: each diagnosis on the claim."""
+    """icd-seventh-character, icd-invalid, icd-not-billable: each diagnosis on the claim.
+
+    The 7th character comes first: "S02.5XX" is not in the code set, but what the biller must
+    hear is which character completes it, not that it is no code at all.
+    """
     for position, diagnosis in enumerate(ctx.diagnoses, start=1):
         code = diagnosis.get("code", "")
+        shown = icd10.display_code(code)
         evidence = [diagnosis_evidence(diagnosis, position)]
-        if not icd10.is_valid(code):
+        if icd10.needs_seventh_character(code):
+            yield report_missing_seventh(code, evidence=evidence)
+        elif not icd10.is_valid(code):
             yield Finding("icd-invalid", "error",
-                          f"Diagnosis {position} ({code or 'blank'}) is not an ICD-10-CM code.",
+                          f"Diagnosis {position} ({shown or 'blank'}) is not an ICD-10-CM code.",
                           "Correct the code or remove it from the claim's diagnoses.", evidence=evidence)
-        elif icd10.needs_seventh_character(code):
-            yield Finding("icd-seventh-character", "error",
-                          f"Injury diagnosis {icd10.normalize(code)} needs a 7th character "
-                          "(A for the first visit of active treatment, D for a later visit, S for a sequela).",
-                          f"Complete {icd10.normalize(code)} with placeholder X and the 7th character, "
-                          "e.g. S02.5XXA.", evidence=evidence)
         elif not icd10.is_billable(code):
             yield Finding("icd-not-billable", "error",
-                          f"Diagnosis {icd10.normalize(code)} is a category heading, not a billable code.",
+                          f"Diagnosis {shown} is a category heading, not a billable code.",
                           "Pick the more specific code under it that matches the documentation.", evidence=evidence)
+
+
+def report_missing_seventh(code: str, *, evidence: list[dict]) -> Finding:
+    """The 7th characters the code's category takes, from the code set, e.g. "(A, D or S)"."""
+    characters = icd10.seventh_characters(code)
+    letters = list(characters)
+    listed = letters[0] if len(letters) == 1 else f"{', '.join(letters[:-1])} or {letters[-1]}"
+    shown = icd10.display_code(code)
+    example = icd10.normalize(icd10.bare(code).ljust(6, "X") + letters[0])
+    return Finding("icd-seventh-character", "error",
+                   f"Diagnosis {shown} needs a 7th character ({listed}).",
+                   f"Complete it with placeholder X and the 7th character for this visit, e.g. {example} "
+                   f"({letters[0]}: {characters[letters[0]]}).", evidence=evidence)
 
 
 def documented_sides(ctx: CheckContext) -> list[tuple[str, Fact]]:

@@ -12,13 +12,14 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+from crosswalks.exitcodes import ExitCode
 from docservice.errors import DocServiceError
 
 
 class ExportCommandError(DocServiceError):
     """The command's own arguments cannot be used (the dates, the output folder)."""
 
-    exit_code = 2
+    exit_code = ExitCode.usage
 
 
 def add_export_command(subparsers: argparse._SubParsersAction, *, reporting) -> None:
@@ -54,7 +55,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         cases = [case for case in db.session.scalars(statement) if case.status not in ("closed", "dismissed")]
         if not cases:
             print(f"No case has an appointment from {args.date_from} to {args.date_to}; nothing exported.")
-            return 0
+            return ExitCode.ok
         with Progress(transient=True) as progress:
             task = progress.add_task("Building packets", total=len(cases))
             try:
@@ -71,7 +72,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             archive.extractall(target.with_suffix(""))
         print(f"Wrote {target} (unpacked beside it); Open Dental: {pms}.")
         print(summary_line(exported=len(result.exports), refused=result.refused))
-    return 0
+    return ExitCode.ok
 
 
 def summary_line(*, exported: int, refused: list) -> str:

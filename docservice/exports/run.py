@@ -32,6 +32,7 @@ from docservice.exports.files import CLAIM_FILE, MANIFEST_FILE, write_interchang
 from docservice.exports.numbers import choose_numbers, claim_digest, next_control_number
 from docservice.exports.readiness import check_readiness
 from docservice.models import Case, Export, User, utcnow
+from docservice.overrides import BEYOND_OVERRIDE, NOT_ALLOWED, decide_override
 from docservice.settings import load_settings
 
 # Without these a payer file cannot be written at all, so no override lets them through.
@@ -166,24 +167,20 @@ def printable_cms1500(session: Session, case: Case, *, home: Path, mode: str) ->
 
 
 def _refuse_unless_overridden(ctx: ExportContext) -> None:
-    errors = ctx.errors
-    if not errors:
+    # The rule (who may override, with what reason) is the one a submission follows too.
+    decision = decide_override(ctx.errors, user=ctx.user, reason=ctx.override_reason, cannot_override=CANNOT_OVERRIDE)
+    if decision.allowed:
         return
-    hard = [finding for finding in errors if finding.rule in CANNOT_OVERRIDE]
-    # An admin may override through the API; the command line is run by whoever runs the server.
-    may_override = ctx.user is None or ctx.user.role == "admin"
-    if ctx.override_reason and may_override and not hard:
-        return
-    if ctx.override_reason and not may_override:
-        message = (f"Case {ctx.case.id} is not ready to export: {len(errors)} error(s) stand, and only an admin "
+    if decision.refusal == NOT_ALLOWED:
+        message = (f"Case {ctx.case.id} is not ready to export: {len(ctx.errors)} error(s) stand, and only an admin "
                    "may override them.")
-    elif ctx.override_reason and hard:
+    elif decision.refusal == BEYOND_OVERRIDE:
         message = (f"Case {ctx.case.id} cannot be exported even with an override: a payer file cannot be "
                    "written without what these findings ask for.")
     else:
-        message = (f"Case {ctx.case.id} is not ready to export: {len(errors)} error(s) stand. "
+        message = (f"Case {ctx.case.id} is not ready to export: {len(ctx.errors)} error(s) stand. "
                    "Fix them, or an admin may override with a reason.")
-    raise ExportRefused(message, findings=hard if ctx.override_reason and may_override and hard else errors)
+    raise ExportRefused(message, findings=list(decision.standing))
 
 
 def _record(session: Session, ctx: ExportContext, *, interchange: int, actor: str, batch: bool) -> Export:

@@ -14,6 +14,7 @@ from typing import Any
 
 from flask import Flask
 
+from crosswalks.exitcodes import ExitCode
 from docservice.errors import QueueError
 from docservice.extensions import db, jobs
 from docservice.jobs.sweeper import sweep
@@ -64,7 +65,7 @@ def run_worker(app: Flask, *, workers: int | None = None, worker_type: str | Non
     )
     log.info("Worker started: %d %s worker(s) on %s", workers, worker_type, _describe_queue(app))
     consumer.run()
-    return 0
+    return ExitCode.ok
 
 
 def die_with_parent() -> None:

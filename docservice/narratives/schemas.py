@@ -27,19 +27,22 @@ class NarrativeSchema(Schema):
     signed_by_id = fields.Integer(allow_none=True)
     signed_name = fields.String()
     body_sha256 = fields.String(metadata={"description": "SHA-256 of the signed body; empty while unsigned"})
+    signature_removed = fields.String(dump_only=True, metadata={
+        "description": "Only when this request removed a signature (replace_signed): whose, and what now"})
 
 
 class DraftSchema(Schema):
     class Meta:
         unknown = EXCLUDE
 
-    replace_signed = fields.Boolean(
-        load_default=False, metadata={"description": "Replace a signed narrative with a new draft"}
-    )
+    replace_signed = fields.Boolean(load_default=False, metadata={
+        "description": "Replace a signed narrative with a new draft; its signature is removed (recorded)"})
 
 
 class EditSchema(Schema):
     body = fields.String(required=True, validate=validate.Length(min=1, max=100_000))
+    replace_signed = fields.Boolean(load_default=False, metadata={
+        "description": "Change a signed narrative, the signer's own too; its signature is removed (recorded)"})
 
 
 class SignSchema(Schema):

@@ -1,9 +1,14 @@
 """Drafting, editing and signing a case's narrative: the rules of its life, apart from HTTP.
 
 A draft is rendered from the saved claim (or a freshly built, unsaved one). An edit recomputes
-the placeholders from the `[MISSING: …]` markers still in the body; editing a signed narrative
-returns it to draft. Only a body without placeholders can be signed; the signature records who,
-when, and the SHA-256 of the signed text.
+the placeholders from the `[MISSING: …]` markers still in the body. Only a body without
+placeholders can be signed; the signature records who, when, and the SHA-256 of the signed text.
+
+A signature never disappears silently. Changing a signed narrative (an edit or a redraft)
+removes the signature, so it is refused unless the request says `replace_signed`; this holds for
+the signer too, because the signed text may already be in a packet and the new text is not what
+they attested to until they sign again. With the flag the narrative returns to draft and the
+caller is told whose signature went (`Signature`), to answer it and record it in the audit log.
 """
 from __future__ import annotations
 
@@ -11,6 +16,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import datetime
+
+from sqlalchemy.orm import object_session
 
 from docservice.models import Case, Claim, Narrative, User, utcnow
 from docservice.narratives.claim_note import build_claim_note
@@ -40,9 +47,58 @@ class NarrativeRefused(Exception):
 
 
 @dataclass(frozen=True)
+class Signature:
+    """A signature as the narrative records it; `role` is the signer's, while their user exists."""
+
+    name: str
+    role: str
+    user_id: int | None
+    signed_at: datetime
+
+    def describe(self) -> str:
+        """e.g. "the dentist's sign-off (Robin Testdentist, DDS, 2027-01-04)"."""
+        whose = f"the {self.role}'s sign-off" if self.role else "the sign-off"
+        day = f"{self.signed_at:%Y-%m-%d}"
+        return f"{whose} ({self.name}, {day})" if self.name else f"{whose} of {day}"
+
+
+@dataclass(frozen=True)
 class Drafted:
     narrative: Narrative
     created: bool
+    removed: Signature | None = None  # the signature this redraft removed
+
+
+def signature_of(narrative: Narrative) -> Signature | None:
+    """The narrative's signature, None while it is a draft."""
+    if narrative.status != "signed":
+        return None
+    session = object_session(narrative)
+    signer = session.get(User, narrative.signed_by_id) if session and narrative.signed_by_id else None
+    return Signature(name=narrative.signed_name, role=signer.role if signer else "", user_id=narrative.signed_by_id,
+                     signed_at=narrative.signed_at)
+
+
+def guard_signature(narrative: Narrative | None, *, user: User | None, replace_signed: bool,
+                    change: str) -> Signature | None:
+    """The signature a change would remove (None when unsigned), once the request has said it may.
+
+    Raises:
+        NarrativeRefused: the narrative is signed and `replace_signed` is not set; the message
+            names whose signature it is and how to proceed.
+    """
+    signature = signature_of(narrative) if narrative is not None else None
+    if signature is None or replace_signed:
+        return signature
+    if user is not None and signature.user_id == user.id:
+        message = (f"You signed this narrative on {signature.signed_at:%Y-%m-%d}; {change} would remove your "
+                   "signature. Send \"replace_signed\": true with the change to remove it, then sign the new "
+                   "text again.")
+    else:
+        message = (f"The narrative is signed: {change} would remove {signature.describe()}. To go ahead, send "
+                   "\"replace_signed\": true with it; the signature is then removed (this is recorded) and the "
+                   "narrative must be signed again.")
+    raise NarrativeRefused(message, code="narrative_signed")
 
 
 def case_claim(case: Case, facts: list, crosswalk) -> Claim | None:
@@ -63,12 +119,7 @@ def draft_narrative(case: Case, *, user: User | None, crosswalk, replace_signed:
         NarrativeRefused: the narrative is signed and `replace_signed` is not set.
     """
     narrative = case.narrative
-    if narrative is not None and narrative.status == "signed" and not replace_signed:
-        raise NarrativeRefused(
-            "The narrative is signed; send {\"replace_signed\": true} to replace it with a new draft "
-            "(the signature is then cleared).",
-            code="narrative_signed",
-        )
+    removed = guard_signature(narrative, user=user, replace_signed=replace_signed, change="a new draft")
     facts = list(case.facts)
     claim = case_claim(case, facts, crosswalk)
     folders = template_folders()
@@ -87,21 +138,25 @@ def draft_narrative(case: Case, *, user: User | None, crosswalk, replace_signed:
     narrative.edited_at = None
     narrative.edited_by_id = None
     clear_signature(narrative)
-    return Drafted(narrative=narrative, created=created)
+    return Drafted(narrative=narrative, created=created, removed=removed)
 
 
-def edit_narrative(narrative: Narrative, body: str, *, user: User) -> bool:
-    """Replace the body; returns True when this unsigned a signed narrative."""
-    was_signed = narrative.status == "signed"
+def edit_narrative(narrative: Narrative, body: str, *, user: User, replace_signed: bool = False) -> Signature | None:
+    """Replace the body; returns the signature this removed (None when the narrative was a draft).
+
+    Raises:
+        NarrativeRefused: the narrative is signed and `replace_signed` is not set.
+    """
+    removed = guard_signature(narrative, user=user, replace_signed=replace_signed, change="this edit")
     known = {item["label"]: item["field"] for item in narrative.placeholders or []}
-    if was_signed:
+    if removed is not None:
         body = blank_attestation(body)
         clear_signature(narrative)
     narrative.body = body
     narrative.placeholders = placeholders_in(body, known)
     narrative.edited_at = utcnow()
     narrative.edited_by_id = user.id
-    return was_signed
+    return removed
 
 
 def sign_narrative(narrative: Narrative, *, user: User, name: str = "", credentials: str = "",

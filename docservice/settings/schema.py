@@ -10,6 +10,7 @@ import re
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from crosswalks.exitcodes import ExitCode
 from crosswalks.npi import is_valid_npi
 from docservice.errors import DocServiceError
 
@@ -156,7 +157,7 @@ class SettingsSchema(Schema):
 class SettingsInvalid(DocServiceError):
     """The settings would not be valid; `errors` maps each bad field's dotted path to its messages."""
 
-    exit_code = 7
+    exit_code = ExitCode.settings_invalid
 
     def __init__(self, errors: dict[str, list[str]]) -> None:
         super().__init__("; ".join(f"{key}: {' '.join(messages)}" for key, messages in errors.items()))

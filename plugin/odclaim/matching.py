@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from crosswalks.exitcodes import ExitCode
 from plugin.errors import MedLaneError, PMSNotFound
 from plugin.opendental.client import OpenDentalClient
 from plugin.opendental.values import parse_bool, parse_int
@@ -29,6 +30,8 @@ ON_A_CLAIM = frozenset({"NotReceived", "Received", "Supplemental", "CapClaim"})
 
 class ClaimNotMatched(MedLaneError):
     """No single Open Dental claim can be told to be the case's medical claim."""
+
+    exit_code = ExitCode.claim_not_matched
 
 
 def find_claim(client: OpenDentalClient, *, case_id: int, pat_num: int, proc_nums: Iterable[int]) -> dict:

@@ -5,6 +5,7 @@ import argparse
 import os
 from pathlib import Path
 
+from crosswalks.exitcodes import ExitCode
 from plugin.errors import ConfigError
 from plugin.sandbox.settings import DEFAULT_CUSTOMER_KEY, DEFAULT_DEVELOPER_KEY, REMOTE_PAGE_LIMIT, SandboxSettings
 
@@ -70,7 +71,7 @@ def run_sandbox(args: argparse.Namespace) -> int:
     store = open_store(seed_path=args.seed or DEMO_SEED, state_path=args.state)
     server = SandboxServer(store=store, settings=settings, host=args.host, port=args.port)
     serve_until_signalled(server, announce=lambda url: print(f"Open Dental sandbox on {url}", flush=True))
-    return 0
+    return ExitCode.ok
 
 
 def settings_from_args(args: argparse.Namespace, env: dict[str, str] | os._Environ) -> SandboxSettings:

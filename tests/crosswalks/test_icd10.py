@@ -87,3 +87,25 @@ def test_injury_and_external_cause(code, injury, external):
 )
 def test_laterality(code, side):
     assert icd10.laterality(code) == side
+
+
+@pytest.mark.parametrize(("code", "needs"), [
+    ("S02.5XX", True), ("s02.5xx", True), ("S025XX", True),  # placeholders typed, the 7th missing
+    ("S02.60", False),  # a 6th character is missing first (S02.609A), not only the 7th
+    ("S02.5ZZ", False),  # not placeholders: no completion of it is a code
+])
+def test_needs_seventh_character_with_placeholders(code, needs):
+    assert icd10.needs_seventh_character(code) is needs
+
+
+def test_seventh_characters_come_from_the_category_in_the_code_set():
+    assert list(icd10.seventh_characters("S02.5XX")) == ["A", "B", "D", "G", "K", "S"]  # skull and face fractures
+    assert list(icd10.seventh_characters("s03.2")) == ["A", "D", "S"]  # dislocation of tooth
+    assert icd10.seventh_characters("S02.5")["A"] == "initial encounter for closed fracture"
+    assert icd10.seventh_characters("G47.33") == {} and icd10.seventh_characters("XYZ") == {}
+
+
+@pytest.mark.parametrize(("typed", "shown"), [
+    ("s02.5xx", "S02.5XX"), (" s025xxa ", "S02.5XXA"), ("g4733", "G47.33"), ("zz-1", "ZZ-1"), ("", "")])
+def test_display_is_upper_case_and_dotted_when_code_shaped(typed, shown):
+    assert icd10.display_code(typed) == shown

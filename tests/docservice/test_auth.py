@@ -24,7 +24,7 @@ MATRIX = [
     ("post", "/api/v1/cases/{case}/documents", STAFF),
     ("post", "/api/v1/documents", STAFF),
     ("get", "/api/v1/documents/{document}", STAFF | {"biller"}),
-    ("patch", "/api/v1/documents/{document}", STAFF),
+    ("patch", "/api/v1/documents/{document}", STAFF | {"biller"}),  # {"kind": ...}: billers correct kinds
     ("get", "/api/v1/documents/{document}/pdf", STAFF | {"biller"}),
     ("get", "/api/v1/documents/{document}/original", STAFF | {"biller"}),
     ("get", "/api/v1/users", {"admin"}),

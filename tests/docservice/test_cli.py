@@ -16,6 +16,7 @@ import pytest
 import requests
 from sqlalchemy import select
 
+from crosswalks.exitcodes import ExitCode
 from docservice import create_app
 from docservice.cli import register
 from docservice.extensions import db, jobs
@@ -71,7 +72,7 @@ def test_users_add_prints_a_working_token_last(home):
 def test_users_errors_are_one_line(home):
     run(home, "users", "add", "dr-smith", "--role", "dentist")
     result = run(home, "users", "add", "dr-smith", "--role", "dentist")
-    assert result.returncode == 3
+    assert result.returncode == ExitCode.users
     assert result.stderr.strip() == (
         "medlane: error: A user named 'dr-smith' already exists; use `medlane users token dr-smith` for a new token."
     )
@@ -80,7 +81,7 @@ def test_users_errors_are_one_line(home):
 
 def test_bad_configuration_is_one_line(home):
     result = run(home, "users", "list", MEDLANE_DATABASE_URL="mysql://db/x")
-    assert result.returncode == 2
+    assert result.returncode == ExitCode.usage
     assert result.stderr.startswith("medlane: error: MEDLANE_DATABASE_URL must be")
     assert len(result.stderr.strip().splitlines()) == 1
 
@@ -103,7 +104,7 @@ def test_users_list_token_and_disable(home, monkeypatch, capsys):
     run_in_process(capsys, "users", "disable", "front-desk")
     assert client.get("/api/v1/cases", headers={"Authorization": f"Bearer {new}"}).status_code == 401
     code, _, err = run_in_process(capsys, "users", "token", "nobody")
-    assert code == 3 and err.startswith("medlane: error: There is no user named 'nobody'")
+    assert code == ExitCode.users and err.startswith("medlane: error: There is no user named 'nobody'")
     with app.app_context():
         db.engine.dispose()
 
@@ -112,7 +113,7 @@ def test_worker_refuses_an_immediate_queue(home, monkeypatch, capsys):
     monkeypatch.setenv("MEDLANE_HOME", str(home))
     monkeypatch.setenv("MEDLANE_QUEUE_URL", "immediate:")
     code, _, err = run_in_process(capsys, "worker")
-    assert code == 4
+    assert code == ExitCode.queue
     assert err.startswith("medlane: error: MEDLANE_QUEUE_URL=immediate:")
 
 
@@ -120,7 +121,7 @@ def test_worker_with_an_unreachable_queue_is_one_line(home, monkeypatch, capsys)
     monkeypatch.setenv("MEDLANE_HOME", str(home))
     monkeypatch.setenv("MEDLANE_QUEUE_URL", "redis://127.0.0.1:1/0")
     code, _, err = run_in_process(capsys, "worker")
-    assert code == 4
+    assert code == ExitCode.queue
     assert err.startswith("medlane: error: The job queue at redis://127.0.0.1:1/0 cannot be used")
     assert len(err.strip().splitlines()) == 1
 

@@ -77,3 +77,35 @@ def test_injury_without_external_cause_warns(check):
 def test_injury_with_external_cause_or_no_injury_passes(check):
     assert not of(check(*trauma_scenario()), "icd-external-cause")
     assert not of(check(*tmd_scenario()), "icd-external-cause")
+
+
+@pytest.mark.parametrize("typed", ["S02.5XX", "s02.5xx", "S025XX", "s02.5"])
+def test_a_missing_7th_character_is_said_before_validity_listing_the_categorys_characters(typed):
+    from types import SimpleNamespace
+
+    from docservice.checks.icd import check_codes
+
+    (finding,) = check_codes(SimpleNamespace(diagnoses=[{"code": typed, "source": "person"}]))
+    assert finding.rule == "icd-seventh-character" and finding.severity == "error"
+    shown = "S02.5XX" if "x" in typed.lower() else "S02.5"
+    assert finding.message == f"Diagnosis {shown} needs a 7th character (A, B, D, G, K or S)."
+    assert "S02.5XXA" in finding.fix and "not an ICD-10-CM code" not in finding.message
+
+
+def test_the_7th_characters_listed_are_the_codes_own_category():
+    from types import SimpleNamespace
+
+    from docservice.checks.icd import check_codes
+
+    (finding,) = check_codes(SimpleNamespace(diagnoses=[{"code": "s03.2xx", "source": "person"}]))
+    assert "S03.2XX needs a 7th character (A, D or S)" in finding.message
+
+
+def test_codes_are_upper_case_in_messages():
+    from types import SimpleNamespace
+
+    from docservice.checks.icd import check_codes
+
+    invalid, heading = check_codes(SimpleNamespace(diagnoses=[{"code": "zzz.1"}, {"code": "k13.7"}]))
+    assert invalid.rule == "icd-invalid" and "(ZZZ.1)" in invalid.message
+    assert heading.rule == "icd-not-billable" and "K13.7 " in heading.message

@@ -79,7 +79,7 @@ def test_no_narrative_and_no_case_are_404(client, auth, case_id):
 
 
 @pytest.mark.parametrize(("method", "tail", "role"), [
-    ("post", "", "biller"), ("post", "", "service"), ("patch", "", "biller"),
+    ("post", "", "service"), ("patch", "", "biller"),
     ("post", "/sign", "assistant"), ("post", "/sign", "admin"), ("post", "/sign", "biller"),
     ("get", "", "service"),
 ])
@@ -128,29 +128,82 @@ def test_the_user_name_signs_when_no_name_is_given(client, auth, case_id):
     assert signed["signed_name"] == "dentist-user"
 
 
-def test_editing_a_signed_letter_returns_it_to_draft(client, auth, case_id, app):
+def test_a_biller_drafts_but_does_not_write_the_letter(client, auth, case_id):
+    drafted = client.post(url(case_id), headers=auth("biller"))
+    assert drafted.status_code == 201, drafted.json
+    assert client.patch(url(case_id), json={"body": CLEAN_BODY}, headers=auth("biller")).status_code == 403
+
+
+@pytest.fixture
+def signed_case(client, auth, case_id):
+    """A case whose narrative the dentist signed as "Test Dentist Beta"."""
     client.post(url(case_id), headers=auth("assistant"))
     client.patch(url(case_id), json={"body": CLEAN_BODY}, headers=auth("assistant"))
-    signed = client.post(url(case_id, "/sign"), json={"name": "Test Dentist Beta"}, headers=auth("dentist")).json
-    edited = client.patch(url(case_id), json={"body": signed["body"] + "\nAn added sentence.\n"},
-                          headers=auth("assistant")).json
-    assert edited["status"] == "draft"
-    assert edited["signed_at"] is None and edited["signed_name"] == "" and edited["body_sha256"] == ""
-    assert "Name and credentials: ____" in edited["body"] and "Test Dentist Beta" not in edited["body"]
+    signed = client.post(url(case_id, "/sign"), json={"name": "Test Dentist Beta"}, headers=auth("dentist"))
+    assert signed.status_code == 200, signed.json
+    return case_id
+
+
+def unsign_entries(app):
     with app.app_context():
-        assert db.session.scalars(select(AuditEntry).where(AuditEntry.action == "narrative.unsign")).one()
+        return db.session.scalars(select(AuditEntry).where(AuditEntry.action == "narrative.unsign")).all()
 
 
-def test_redrafting_a_signed_letter_needs_replace_signed(client, auth, case_id):
-    client.post(url(case_id), headers=auth("assistant"))
-    client.patch(url(case_id), json={"body": CLEAN_BODY}, headers=auth("assistant"))
-    client.post(url(case_id, "/sign"), headers=auth("dentist"))
-    refused = client.post(url(case_id), json={}, headers=auth("assistant"))
+@pytest.mark.parametrize("role", ["assistant", "admin"])
+def test_an_edit_of_a_signed_letter_without_replace_signed_is_409_and_keeps_the_signature(
+        client, auth, signed_case, app, role):
+    before = client.get(url(signed_case), headers=auth("dentist")).json
+    refused = client.patch(url(signed_case), json={"body": before["body"] + "\nAn added sentence.\n"},
+                           headers=auth(role))
+    assert refused.status_code == 409 and refused.json["code"] == "narrative_signed"
+    message = refused.json["message"]
+    assert "the dentist's sign-off (Test Dentist Beta" in message and '"replace_signed": true' in message
+    after = client.get(url(signed_case), headers=auth("dentist")).json
+    assert after == before
+    assert unsign_entries(app) == []
+
+
+def test_replace_signed_removes_the_signature_says_so_and_is_audited(client, auth, signed_case, app):
+    signed = client.get(url(signed_case), headers=auth("dentist")).json
+    edited = client.patch(url(signed_case), json={"body": signed["body"] + "\nAn added sentence.\n",
+                                                 "replace_signed": True}, headers=auth("assistant"))
+    assert edited.status_code == 200, edited.json
+    narrative = edited.json
+    assert narrative["status"] == "draft"
+    assert narrative["signed_at"] is None and narrative["signed_name"] == "" and narrative["body_sha256"] == ""
+    assert "Name and credentials: ____" in narrative["body"] and "Test Dentist Beta" not in narrative["body"]
+    assert "the dentist's sign-off (Test Dentist Beta" in narrative["signature_removed"]
+    assert "signed again" in narrative["signature_removed"]
+    (entry,) = unsign_entries(app)
+    assert entry.role == "assistant" and entry.resource_id == signed_case
+    assert entry.detail["signed_by_id"] == signed["signed_by_id"] and entry.detail["by_signer"] is False
+    assert entry.detail["via"] == "edit" and "Test" not in str(entry.detail)
+    again = client.patch(url(signed_case), json={"body": CLEAN_BODY}, headers=auth("assistant")).json
+    assert "signature_removed" not in again  # a draft's edit removes nothing and says nothing
+
+
+def test_the_signer_too_needs_replace_signed_to_change_their_signed_letter(client, auth, signed_case, app):
+    body = client.get(url(signed_case), headers=auth("dentist")).json["body"]
+    refused = client.patch(url(signed_case), json={"body": body + "\nMore.\n"}, headers=auth("dentist"))
+    assert refused.status_code == 409 and "You signed this narrative" in refused.json["message"]
+    assert "replace_signed" in refused.json["message"]
+    changed = client.patch(url(signed_case), json={"body": body + "\nMore.\n", "replace_signed": True},
+                           headers=auth("dentist"))
+    assert changed.status_code == 200 and changed.json["status"] == "draft"
+    (entry,) = unsign_entries(app)
+    assert entry.role == "dentist" and entry.detail["by_signer"] is True
+
+
+def test_redrafting_a_signed_letter_needs_replace_signed(client, auth, signed_case, app):
+    refused = client.post(url(signed_case), json={}, headers=auth("biller"))
     assert refused.status_code == 409 and "replace_signed" in refused.json["message"]
-    assert client.get(url(case_id), headers=auth("dentist")).json["status"] == "signed"
-    replaced = client.post(url(case_id), json={"replace_signed": True}, headers=auth("assistant"))
-    assert replaced.status_code == 200 and replaced.json["status"] == "draft"
-    assert replaced.json["signed_name"] == ""
+    assert "the dentist's sign-off (Test Dentist Beta" in refused.json["message"]
+    assert client.get(url(signed_case), headers=auth("dentist")).json["status"] == "signed"
+    redrafted = client.post(url(signed_case), json={"replace_signed": True}, headers=auth("biller"))
+    assert redrafted.status_code == 200 and redrafted.json["status"] == "draft"
+    assert "Test Dentist Beta" in redrafted.json["signature_removed"]
+    (entry,) = unsign_entries(app)
+    assert entry.role == "biller" and entry.detail["via"] == "redraft"
 
 
 def test_bad_bodies_are_422(client, auth, case_id):

@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from crosswalks.exitcodes import ExitCode
 from plugin.odclaim.fields import compose_claim_note
 
 ACN = "ML-12-9F3A0C11D2"
@@ -97,7 +98,7 @@ def test_an_accident_free_export_leaves_the_accident_fields(od_claim, sandbox, d
 def test_no_single_claim_is_said_in_one_line(od_claim, sandbox, change, says):
     change(sandbox.store)
     code, out, err = od_claim()
-    assert code == 1 and out == ""
+    assert code == ExitCode.claim_not_matched and out == ""
     assert err.startswith("medlane: error: ") and says in err and err.count("\n") == 1
     assert not any(route.startswith("PUT") for route in sandbox.stats.by_route)
 
@@ -108,9 +109,9 @@ def test_claim_named_by_hand(od_claim, sandbox):
     assert code == 0 and "Open Dental claim 40, sent." in out
     assert sandbox.store.get("claims", 40)["ClaimNote"].startswith(f"ACN {ACN}")
     code, _, err = od_claim("--claim", "42")
-    assert code == 1 and err == "medlane: error: Claim 42 is not for the patient of case 12.\n"
+    assert code == ExitCode.claim_not_matched and err == "medlane: error: Claim 42 is not for the patient of case 12.\n"
     code, _, err = od_claim("--claim", "999")
-    assert code == 1 and err == "medlane: error: Open Dental has no claim 999.\n"
+    assert code == ExitCode.claim_not_matched and err == "medlane: error: Open Dental has no claim 999.\n"
 
 
 @pytest.mark.parametrize(
@@ -124,18 +125,18 @@ def test_claim_named_by_hand(od_claim, sandbox):
 def test_document_service_problems_are_one_line(od_claim, docservice, setup, says):
     setup(docservice)
     code, out, err = od_claim()
-    assert (code, out) == (6, "")
+    assert (code, out) == (ExitCode.document_service, "")
     assert err.startswith("medlane: error: ") and says in err and err.count("\n") == 1
 
 
 def test_the_flaggers_token_is_told_to_use_a_billers(od_claim):
     code, _, err = od_claim(token="mlt_flagger_s3cret")
-    assert code == 6 and "use a biller's token" in err and "s3cret" not in err
+    assert code == ExitCode.document_service and "use a biller's token" in err and "s3cret" not in err
 
 
 def test_unreachable_open_dental(od_claim):
     code, _, err = od_claim("--pms-url", "http://127.0.0.1:9/api/v1")
-    assert code == 4 and "Cannot reach Open Dental" in err and err.count("\n") == 1
+    assert code == ExitCode.open_dental and "Cannot reach Open Dental" in err and err.count("\n") == 1
 
 
 def test_the_demo_practice_claim_is_filled(od_claim, demo_sandbox, docservice):
