@@ -6,17 +6,21 @@ lines name the file, the row (CSV line or YAML line and path) and the column.
 
 Files (formats in `crosswalks/data/README.md`):
 
-- `categories.yaml`      flag categories, with what each case needs (documents, elements, PWK codes)
+- `categories.yaml`      flag categories, with what each case needs (documents, elements, PWK codes),
+                         how long a case stays open to later visits; the codes of an exam and of a follow-up
 - `flag_procedures.csv`  CDT code / range -> category, strength, optional `requires`
-- `flag_problems.csv`    ICD-10-CM code / prefix / range -> category, strength
-- `flag_note_terms.yaml` note wording per category, exclusions, negation cues
+- `flag_problems.csv`    ICD-10-CM code / prefix / range -> category, strength, whether it may flag alone
+- `flag_note_terms.yaml` note wording per category, exclusions, follow-up wording,
+                         words the typo tolerance must leave alone
 
 Every row carries `source` and `confidence` (H/M/L). Rule ids are global, unique, and start with
 their category id and "-", so any evidence id tells which category's row it came from.
 
 The billing tables (CDT -> CPT/HCPCS candidates, diagnoses, documentation elements, PWK
 attachments, modifiers, payer overrides) live in `billing.py`, built on the same `_read_csv` /
-`_read_yaml` / `_Problems` helpers, and are reached as `Crosswalk.billing`.
+`_read_yaml` / `_Problems` helpers, and are reached as `Crosswalk.billing`; how evidence is resolved and
+payer criteria judged (`evidence.yaml`, `criteria.yaml`) lives in `evidence.py` (`Crosswalk.evidence`),
+and how procedures and diagnoses word the conditions (`wording.yaml`) in `wording.py` (`Crosswalk.wording`).
 """
 from __future__ import annotations
 
@@ -25,14 +29,16 @@ import functools
 import itertools
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Literal
 
 import yaml
 
-if TYPE_CHECKING:  # billing imports this module's helpers; it is imported lazily at load time
+if TYPE_CHECKING:  # billing, evidence and wording import this module's helpers; imported lazily at load time
     from crosswalks.billing import Billing
+    from crosswalks.evidence import EvidenceRules
+    from crosswalks.wording import Wording
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -42,6 +48,9 @@ TERM_LEVELS = ("specific", "support")
 IN_PROBLEM = ("strong", "possible", "ignore")
 EXCLUSION_SCOPES = ("clause", "sentence", "overlap")
 REQUIRE_SOURCES = ("problem", "note")  # a bare category means "problem or note"
+YES_NO = {"yes": True, "no": False, "": False}
+FOLLOWUP = "followup"  # pseudo-category of the follow-up wording (flag_note_terms.yaml `followup`)
+ROUTINE = "routine"  # pseudo-category of the wording of a routine visit (flag_note_terms.yaml `routine`)
 NEED_KINDS = ("order", "report", "record", "element", "diagnosis", "claim")
 LABEL_MAX = 80  # our own short labels; a long label is probably a pasted (licensed) descriptor
 
@@ -87,6 +96,7 @@ class Category:
     source: str
     confidence: str
     collect: str = ""  # a few words for the ApptField prompt, e.g. "order + sleep study needed"
+    join_days: int = 0  # a later visit of the patient joins an open case of this category within this many days
 
     @property
     def need_labels(self) -> tuple[str, ...]:
@@ -129,6 +139,7 @@ class ProblemRule:
     source: str
     confidence: str
     line: int = 0
+    alone: bool = False  # a current, medically specific diagnosis: may flag a visit about it on its own
 
     def match_length(self, code: str) -> int:
         """Length of the prefix this rule matches in `code` (0 = no match). Longer = more specific."""
@@ -152,6 +163,7 @@ class NoteTerm:
     source: str
     confidence: str
     line: int = 0
+    alone: bool = False  # found in a problem's name, may flag a visit about it on its own (as ProblemRule.alone)
 
 
 @dataclass(frozen=True)
@@ -168,16 +180,12 @@ class NoteExclusion:
 
 
 @dataclass(frozen=True)
-class NegationTerms:
-    """Additions to negspacy's en_clinical termset (and cues to remove from it)."""
+class FollowupRules:
+    """What makes a visit a follow-up of an earlier case: its codes and its note wording."""
 
-    preceding: tuple[str, ...] = ()
-    following: tuple[str, ...] = ()
-    pseudo: tuple[str, ...] = ()
-    termination: tuple[str, ...] = ()
-    remove: tuple[str, ...] = ()
-    source: str = ""
-    confidence: str = "M"
+    codes: tuple[str, ...] = ()  # CDT codes a follow-up visit may carry (exam, recheck, films)
+    self_evident: tuple[str, ...] = ()  # codes that say "follow-up" with no note (post-operative re-evaluation)
+    terms: tuple[NoteTerm, ...] = ()  # "f/u", "post-op check", "recheck #8" (category "followup")
 
 
 @dataclass(frozen=True)
@@ -188,8 +196,13 @@ class Crosswalk:
     problems: tuple[ProblemRule, ...]
     note_terms: tuple[NoteTerm, ...]
     note_exclusions: tuple[NoteExclusion, ...]
-    negation: NegationTerms
     billing: Billing  # claim codes, diagnoses, attachments, elements, modifiers, payers (billing.py)
+    evidence: EvidenceRules  # fact authority, values to confirm, diagnosis words, criteria, dates (evidence.py)
+    wording: Wording  # how procedures and diagnoses word the conditions (wording.py)
+    followup: FollowupRules = field(default_factory=lambda: FollowupRules())
+    routine_terms: tuple[NoteTerm, ...] = ()  # "recall", "prophy": the visit is routine (category "routine")
+    exam_codes: tuple[str, ...] = ()  # an examination or consultation (categories.yaml `visit_codes.exams`)
+    spelling_keep: frozenset[str] = frozenset()  # real words the typo tolerance must never "correct"
 
     @property
     def category_ids(self) -> tuple[str, ...]:
@@ -328,8 +341,14 @@ class _Problems:
             raise CrosswalkError(self.items)
 
 
-def _read_csv(path: Path, columns: tuple[str, ...], problems: _Problems) -> Iterator[tuple[int, dict[str, str]]]:
-    """Rows of a CSV as dicts with (line number). Lines whose first cell starts with '#' are comments."""
+def _read_csv(
+    path: Path, columns: tuple[str, ...], problems: _Problems, optional: tuple[str, ...] = ()
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a CSV as dicts with (line number). Lines whose first cell starts with '#' are comments.
+
+    `optional` columns may be absent from the header, and a row may leave out optional columns
+    that end the header (read as ""), so a file written before such a column was added still reads.
+    """
     name = path.name
     if not path.is_file():
         problems.add(name, "", None, "file is missing")
@@ -344,7 +363,7 @@ def _read_csv(path: Path, columns: tuple[str, ...], problems: _Problems) -> Iter
             if header is None:
                 header = [c.strip() for c in row]
                 missing = [c for c in columns if c not in header]
-                unknown = [c for c in header if c not in columns]
+                unknown = [c for c in header if c not in columns and c not in optional]
                 if missing:
                     problems.add(name, f"line {line}", None, f"header lacks column(s) {', '.join(missing)}")
                 if unknown:
@@ -352,10 +371,13 @@ def _read_csv(path: Path, columns: tuple[str, ...], problems: _Problems) -> Iter
                 if missing or unknown:
                     return
                 continue
+            if len(row) < len(header) and all(c in optional for c in header[len(row):]):
+                row = row + [""] * (len(header) - len(row))
             if len(row) != len(header):
                 problems.add(name, f"line {line}", None, f"has {len(row)} cells, the header has {len(header)}")
                 continue
-            yield line, {k: v.strip() for k, v in zip(header, row)}
+            cells = {k: v.strip() for k, v in zip(header, row)}
+            yield line, {**{c: "" for c in optional}, **cells}
     if header is None:
         problems.add(name, "", None, "file has no header row")
 
@@ -453,7 +475,7 @@ def _load_categories(data_dir: Path, problems: _Problems) -> tuple[Category, ...
         return ()
     out: list[Category] = []
     seen: set[str] = set()
-    allowed = {"id", "label", "collect", "needs", "source", "confidence"}
+    allowed = {"id", "label", "collect", "needs", "source", "confidence", "join_days"}
     for i, entry in enumerate(doc["categories"]):
         where = _where(entry, f"categories[{i}]")
         if not isinstance(entry, dict):
@@ -477,6 +499,10 @@ def _load_categories(data_dir: Path, problems: _Problems) -> tuple[Category, ...
             ok = False
         if entry.get("confidence") not in CONFIDENCES:
             problems.add(file, where, "confidence", f"{entry.get('confidence')!r} is not one of H, M, L")
+            ok = False
+        join_days = entry.get("join_days", 0)
+        if not isinstance(join_days, int) or isinstance(join_days, bool) or not 0 <= join_days <= 730:
+            problems.add(file, where, "join_days", f"{join_days!r} must be a whole number of days, 0 to 730")
             ok = False
         needs: list[Need] = []
         raw_needs = entry.get("needs")
@@ -516,11 +542,42 @@ def _load_categories(data_dir: Path, problems: _Problems) -> tuple[Category, ...
                     source=str(entry["source"]).strip(),
                     confidence=entry["confidence"],
                     collect=str(entry.get("collect") or "").strip(),
+                    join_days=join_days,
                 )
             )
     if not out and not problems.items:
         problems.add(file, "", "categories", "no categories defined")
     return tuple(out)
+
+
+def _load_visit_codes(data_dir: Path, problems: _Problems) -> dict[str, tuple[str, ...]]:
+    """categories.yaml `visit_codes`: `exams` (an examination or consultation), `followup` (what a
+    follow-up visit may carry) and `followup_alone` (codes that say "follow-up" on their own)."""
+    file = FILES["categories"]
+    keys = ("exams", "followup", "followup_alone")
+    out: dict[str, tuple[str, ...]] = {key: () for key in keys}
+    doc = _read_yaml(data_dir / file, problems)
+    block = doc.get("visit_codes") if isinstance(doc, dict) else None
+    if block is None:
+        return out
+    where = _where(block, "visit_codes")
+    if not isinstance(block, dict):
+        problems.add(file, where, None, f"must be a mapping with {', '.join(keys)}")
+        return out
+    for key in set(block) - {*keys, "source", "confidence"}:
+        problems.add(file, where, key, "unknown field")
+    if not str(block.get("source") or "").strip():
+        problems.add(file, where, "source", "missing (say where the entry comes from)")
+    if block.get("confidence") not in CONFIDENCES:
+        problems.add(file, where, "confidence", f"{block.get('confidence')!r} is not one of H, M, L")
+    for key in keys:
+        try:
+            out[key] = tuple(_expand_cdt(str(block[key]))) if block.get(key) else ()
+        except ValueError as exc:
+            problems.add(file, where, key, str(exc))
+    if set(out["followup_alone"]) - set(out["followup"]):
+        problems.add(file, where, "followup_alone", "every code here must also be in followup")
+    return out
 
 
 def _parse_requires(value: str, categories: set[str]) -> tuple[Requirement, ...]:
@@ -596,7 +653,7 @@ def _load_problems(
     columns = ("id", "icd10", "category", "strength", "label", "source", "confidence")
     out: list[ProblemRule] = []
     claimed: dict[tuple[str, tuple[str, str]], str] = {}
-    for line, row in _read_csv(data_dir / file, columns, problems):
+    for line, row in _read_csv(data_dir / file, columns, problems, optional=("alone",)):
         where = f"line {line}"
         ok = _check_common(problems, file, where, row, categories, ids)
         try:
@@ -608,6 +665,13 @@ def _load_problems(
             problems.add(file, where, "strength", f"{row['strength']!r} is not one of strong, possible")
             ok = False
         ok &= _check_label(problems, file, where, row["label"])
+        alone = YES_NO.get(row["alone"].lower())
+        if alone is None:
+            problems.add(file, where, "alone", f"{row['alone']!r} is not yes or no")
+            ok = False
+        elif alone and row["strength"] != "strong":
+            problems.add(file, where, "alone", "only a strong diagnosis may flag alone")
+            ok = False
         for span in spans:
             key = (row["category"], span)
             if key in claimed:
@@ -627,6 +691,7 @@ def _load_problems(
                     source=row["source"],
                     confidence=row["confidence"],
                     line=line,
+                    alone=bool(alone),
                 )
             )
     return tuple(out)
@@ -650,38 +715,16 @@ def _pattern_list(problems: _Problems, file: str, where: str, value: Any, column
 
 def _load_note_terms(
     data_dir: Path, categories: set[str], ids: dict[str, str], problems: _Problems
-) -> tuple[tuple[NoteTerm, ...], tuple[NoteExclusion, ...], NegationTerms]:
+) -> tuple[tuple[NoteTerm, ...], tuple[NoteExclusion, ...]]:
     file = FILES["note_terms"]
     doc = _read_yaml(data_dir / file, problems)
     if doc is None:
-        return (), (), NegationTerms()
+        return (), ()
     if not isinstance(doc, dict):
-        problems.add(file, "", None, "must be a mapping with 'negation' and 'categories'")
-        return (), (), NegationTerms()
-    for key in set(doc) - {"version", "negation", "categories"}:
+        problems.add(file, "", None, "must be a mapping with 'categories'")
+        return (), ()
+    for key in set(doc) - {"version", "categories", "followup", "routine", "spelling"}:
         problems.add(file, _where(doc, key), key, "unknown top-level field")
-
-    negation = NegationTerms()
-    neg = doc.get("negation") or {}
-    if not isinstance(neg, dict):
-        problems.add(file, "(negation)", None, "must be a mapping")
-    else:
-        lists = ("preceding", "following", "pseudo", "termination", "remove")
-        for key in set(neg) - set(lists) - {"source", "confidence"}:
-            problems.add(file, _where(neg, "negation"), key, "unknown field")
-        if neg and not str(neg.get("source") or "").strip():
-            problems.add(file, _where(neg, "negation"), "source", "missing")
-        if neg and neg.get("confidence") not in CONFIDENCES:
-            problems.add(file, _where(neg, "negation"), "confidence", f"{neg.get('confidence')!r} is not one of H, M, L")
-        values: dict[str, tuple[str, ...]] = {}
-        for key in lists:
-            raw = neg.get(key) or []
-            values[key] = tuple(_pattern_list(problems, file, _where(neg, "negation"), raw, key)) if raw else ()
-            if any(v.startswith("=") for v in values[key]):
-                problems.add(file, _where(neg, "negation"), key, "negation cues cannot be exact-case ('=')")
-        negation = NegationTerms(
-            **values, source=str(neg.get("source") or ""), confidence=str(neg.get("confidence") or "M")
-        )
 
     terms: list[NoteTerm] = []
     exclusions: list[NoteExclusion] = []
@@ -703,41 +746,11 @@ def _load_note_terms(
         for key in set(block) - {"terms", "exclusions"}:
             problems.add(file, cwhere, key, "unknown field")
         for i, entry in enumerate(block.get("terms") or []):
-            where = _where(entry, f"categories.{category}.terms[{i}]")
-            if not isinstance(entry, dict):
-                problems.add(file, where, None, "must be a mapping")
-                continue
-            for key in set(entry) - {"id", "level", "label", "patterns", "in_problem", "source", "confidence"}:
-                problems.add(file, where, key, "unknown field")
-            row = dict(entry, category=category)
-            ok = _check_common(problems, file, where, row, categories, ids)
-            level = entry.get("level")
-            if level not in TERM_LEVELS:
-                problems.add(file, where, "level", f"{level!r} is not one of specific, support")
-                ok = False
-            in_problem = entry.get("in_problem") or ("strong" if level == "specific" else "possible")
-            if in_problem not in IN_PROBLEM:
-                problems.add(file, where, "in_problem", f"{in_problem!r} is not one of strong, possible, ignore")
-                ok = False
-            label = str(entry.get("label") or "").strip()
-            ok &= _check_label(problems, file, where, label)
-            patterns = _pattern_list(problems, file, where, entry.get("patterns"))
-            ok &= bool(patterns)
-            if ok:
-                term_ids_by_cat.setdefault(category, set()).add(entry["id"])
-                terms.append(
-                    NoteTerm(
-                        id=entry["id"],
-                        category=category,
-                        level=level,
-                        label=label,
-                        patterns=tuple(patterns),
-                        in_problem=in_problem,
-                        source=str(entry["source"]).strip(),
-                        confidence=entry["confidence"],
-                        line=getattr(entry, "line", 0),
-                    )
-                )
+            term = _note_term(problems, file, _where(entry, f"categories.{category}.terms[{i}]"), entry,
+                              category=category, categories=categories, ids=ids)
+            if term is not None:
+                term_ids_by_cat.setdefault(category, set()).add(term.id)
+                terms.append(term)
         for i, entry in enumerate(block.get("exclusions") or []):
             where = _where(entry, f"categories.{category}.exclusions[{i}]")
             if not isinstance(entry, dict):
@@ -778,7 +791,93 @@ def _load_note_terms(
         for tid in only:
             if tid not in term_ids_by_cat.get(category, set()):
                 problems.add(file, where, "terms", f"{tid!r} is not a term id of category {category!r}")
-    return tuple(terms), tuple(exclusions), negation
+    return tuple(terms), tuple(exclusions)
+
+
+def _note_term(
+    problems: _Problems, file: str, where: str, entry: Any, *, category: str, categories: set[str], ids: dict[str, str]
+) -> NoteTerm | None:
+    """One entry of a `terms` list, validated; None when unusable (the problems say why)."""
+    if not isinstance(entry, dict):
+        problems.add(file, where, None, "must be a mapping")
+        return None
+    for key in set(entry) - {"id", "level", "label", "patterns", "in_problem", "alone", "source", "confidence"}:
+        problems.add(file, where, key, "unknown field")
+    row = dict(entry, category=category)
+    ok = _check_common(problems, file, where, row, categories, ids)
+    level = entry.get("level")
+    if level not in TERM_LEVELS:
+        problems.add(file, where, "level", f"{level!r} is not one of specific, support")
+        ok = False
+    in_problem = entry.get("in_problem") or ("strong" if level == "specific" else "possible")
+    if in_problem not in IN_PROBLEM:
+        problems.add(file, where, "in_problem", f"{in_problem!r} is not one of strong, possible, ignore")
+        ok = False
+    alone = entry.get("alone", False)
+    if not isinstance(alone, bool):
+        problems.add(file, where, "alone", f"{alone!r} is not true or false")
+        ok = False
+    elif alone and in_problem != "strong":
+        problems.add(file, where, "alone", "only words that count strong in a problem's name may flag alone")
+        ok = False
+    label = str(entry.get("label") or "").strip()
+    ok &= _check_label(problems, file, where, label)
+    patterns = _pattern_list(problems, file, where, entry.get("patterns"))
+    ok &= bool(patterns)
+    if not ok:
+        return None
+    return NoteTerm(
+        id=entry["id"],
+        category=category,
+        level=level,
+        label=label,
+        patterns=tuple(patterns),
+        in_problem=in_problem,
+        source=str(entry["source"]).strip(),
+        confidence=entry["confidence"],
+        line=getattr(entry, "line", 0),
+        alone=alone is True,
+    )
+
+
+def _load_note_extras(
+    data_dir: Path, categories: set[str], ids: dict[str, str], problems: _Problems
+) -> tuple[tuple[NoteTerm, ...], tuple[NoteTerm, ...], frozenset[str]]:
+    """flag_note_terms.yaml `followup` and `routine` (the wording of a follow-up / a routine visit) and
+    `spelling` (real words the typo tolerance leaves alone)."""
+    file = FILES["note_terms"]
+    doc = _read_yaml(data_dir / file, problems)
+    if not isinstance(doc, dict):
+        return (), (), frozenset()
+    found: dict[str, list[NoteTerm]] = {FOLLOWUP: [], ROUTINE: []}
+    for name in (FOLLOWUP, ROUTINE):
+        block = doc.get(name) or {}
+        if not isinstance(block, dict):
+            problems.add(file, _where(block, name), None, "must be a mapping with 'terms'")
+            continue
+        for key in set(block) - {"terms"}:
+            problems.add(file, _where(block, name), key, "unknown field")
+        for i, entry in enumerate(block.get("terms") or []):
+            where = _where(entry, f"{name}.terms[{i}]")
+            if isinstance(entry, dict):
+                # a visit's kind is neither a finding nor a diagnosis: never a category's evidence
+                entry = {"level": "support", "in_problem": "ignore", **entry}
+            term = _note_term(problems, file, where, entry, category=name, categories=categories | {name}, ids=ids)
+            if term is not None:
+                found[name].append(term)
+    spelling = doc.get("spelling") or {}
+    keep: set[str] = set()
+    if not isinstance(spelling, dict):
+        problems.add(file, _where(spelling, "spelling"), None, "must be a mapping with 'keep'")
+        spelling = {}
+    for key in set(spelling) - {"keep", "source", "confidence"}:
+        problems.add(file, _where(spelling, "spelling"), key, "unknown field")
+    for word in spelling.get("keep") or []:
+        if not isinstance(word, str) or not word.strip() or " " in word.strip():
+            problems.add(file, _where(spelling, "spelling"), "keep", f"{word!r} is not a single word")
+        else:
+            keep.add(word.strip().lower())
+    return tuple(found[FOLLOWUP]), tuple(found[ROUTINE]), frozenset(keep)
 
 
 # ------------------------------------------------------------------------------------ entry point
@@ -801,21 +900,29 @@ def load_crosswalk(data_dir: Path | str | None = None, *, descriptors: Path | st
 
 @functools.lru_cache(maxsize=16)
 def _load_cached(path: str, descriptors: str = "") -> Crosswalk:
-    from crosswalks.billing import load_billing
+    from crosswalks.billing import CONDITIONS, DOCUMENT_KINDS, FACT_NAMES, load_billing
+    from crosswalks.evidence import check_criteria_names, load_evidence
+    from crosswalks.wording import load_wording_file
 
     data_dir = Path(path)
     problems = _Problems()
     if not data_dir.is_dir():
         raise CrosswalkError([f"{data_dir}: not a directory"])
     categories = _load_categories(data_dir, problems)
+    visit_codes = _load_visit_codes(data_dir, problems)
     known = {c.id for c in categories}
     if not known:
         problems.raise_if_any()
     ids: dict[str, str] = {}
     procedures = _load_procedures(data_dir, known, ids, problems)
     problem_rules = _load_problems(data_dir, known, ids, problems)
-    terms, exclusions, negation = _load_note_terms(data_dir, known, ids, problems)
+    terms, exclusions = _load_note_terms(data_dir, known, ids, problems)
+    followup_terms, routine_terms, spelling_keep = _load_note_extras(data_dir, known, ids, problems)
     billing = load_billing(data_dir, known, ids, problems, descriptors=Path(descriptors) if descriptors else None)
+    evidence = load_evidence(data_dir, categories=known, facts=FACT_NAMES, document_kinds=DOCUMENT_KINDS, ids=ids,
+                             problems=problems)
+    check_criteria_names(evidence, billing.modifier_rules, problems)
+    wording = load_wording_file(data_dir, CONDITIONS, problems)
     problems.raise_if_any()
     return Crosswalk(
         data_dir=data_dir,
@@ -824,8 +931,15 @@ def _load_cached(path: str, descriptors: str = "") -> Crosswalk:
         problems=problem_rules,
         note_terms=terms,
         note_exclusions=exclusions,
-        negation=negation,
         billing=billing,
+        evidence=evidence,
+        wording=wording,
+        followup=FollowupRules(
+            codes=visit_codes["followup"], self_evident=visit_codes["followup_alone"], terms=followup_terms
+        ),
+        exam_codes=visit_codes["exams"],
+        routine_terms=routine_terms,
+        spelling_keep=spelling_keep,
     )
 
 
@@ -849,5 +963,9 @@ def _load_packet_kinds_cached(path: str):
 
 
 def clear_cache() -> None:
+    from crosswalks import evidence, wording
+
     _load_cached.cache_clear()
     _load_packet_kinds_cached.cache_clear()
+    evidence._load_alone.cache_clear()
+    wording._load_alone.cache_clear()

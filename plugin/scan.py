@@ -3,6 +3,10 @@
 Call budget (what the benchmark measures): the window's appointments in pages, then per
 scheduled appointment its procedures, per patient their problems, and for flagged patients
 only their coverage and the prompt writes. Lookup tables are read once per pass.
+
+The scan remembers the visits it flagged (local state, `FlaggedVisit`), including after they are
+done, and hands a patient's open cases to the flagger with each later visit: a follow-up that joins
+a case is prompted as part of it and opens no second case in the document service.
 """
 from __future__ import annotations
 
@@ -16,15 +20,19 @@ from crosswalks.loader import Crosswalk
 from plugin.cases import CaseSink
 from plugin.errors import DocServiceError, PMSAuthError, PMSError, PMSUnreachable
 from plugin.flagger import Flagger, format_reasons
-from plugin.flagger.model import AppointmentContext, Decision, Problem, Procedure
+from plugin.flagger.joining import teeth_of
+from plugin.flagger.model import AppointmentContext, Decision, OpenCase, Problem, Procedure
 from plugin.opendental.api import OpenDentalAPI
 from plugin.opendental.records import Appointment, PlanOnFile
 from plugin.prompts import text
 from plugin.prompts.writer import PromptWriter
-from plugin.state import StateStore, TrackedAppointment
+from plugin.state import FlaggedVisit, StateStore, TrackedAppointment
 
 log = logging.getLogger(__name__)
 SCHEDULED = "Scheduled"
+COMPLETE = "Complete"
+# Appointments that did not (or will not) take place: a case they opened is forgotten.
+NOT_HELD = frozenset({"Broken", "UnschedList", "Planned", "PtNote", "PtNoteCompleted"})
 
 
 @dataclass
@@ -53,6 +61,8 @@ class AppointmentOutcome:
             "strength": flag.strength if flag else None,
             "categories": [c.category for c in self.decision.categories] if self.decision else [],
             "needs": list(flag.needs) if flag else [],
+            "fired_by": list(flag.fired_by) if flag else [],
+            "joins_apt": self.decision.joins_apt if self.decision else None,
             "reasons": self.reasons,
             "medical_plan": self.medical_plan,
             "actions": self.actions,
@@ -109,6 +119,10 @@ class Scanner:
         self._plans: dict[int, list[PlanOnFile]] = {}
         self._procedure_marks: dict[int, str] = {}
         self._contexts: dict[int, AppointmentContext] = {}
+        # Flagged visits decided this pass (None: forgotten), ahead of the stored ones: a dry run
+        # writes nothing, yet a follow-up later in the window must still see the case it continues.
+        self._visits: dict[int, FlaggedVisit | None] = {}
+        self._stored_visits: set[int] | None = None  # AptNums of the stored flagged visits, read when needed
 
     def scan_window(self, first: date, last: date) -> ScanReport:
         report = ScanReport(first=first, last=last, dry_run=self.dry_run)
@@ -124,6 +138,10 @@ class Scanner:
         decided: list[tuple[Appointment, Decision]] = []
         for appointment in sorted(appointments, key=lambda a: (a.start or datetime.min, a.apt_num)):
             if appointment.status != SCHEDULED or not in_window(appointment):
+                if appointment.status in NOT_HELD:
+                    self._forget_visit(appointment.apt_num)
+                elif appointment.status == COMPLETE and in_window(appointment):
+                    self._remember_done_visit(appointment)
                 previous = tracked.get(appointment.apt_num)
                 if previous and previous.flagged:
                     # Broken, completed or moved away: leave the appointment alone, but its popup may go.
@@ -146,6 +164,7 @@ class Scanner:
             outcome.decision = decision
             outcome.reasons = format_reasons(decision, self.crosswalk) if decision.flagged else []
             decided.append((appointment, decision))
+            self._remember_visit(appointment, decision)
         self._apply(decided, report, tracked, touched_patients)
 
     def _apply(self, decided, report: ScanReport, tracked: dict, touched_patients: set[int]) -> None:
@@ -184,6 +203,11 @@ class Scanner:
             if not decision.flagged:
                 continue
             outcome = outcomes[appointment.apt_num]
+            if decision.joins_apt is not None:
+                # The document service keeps one appointment per case and cannot add a visit to one:
+                # posting would open a second case for the same episode, so nothing is sent.
+                outcome.actions.append(f"case not sent: continues appointment {decision.joins_apt}'s case")
+                continue
             try:
                 if appointment.pat_num not in patients:
                     patients[appointment.pat_num] = self.api.patient(appointment.pat_num)
@@ -264,9 +288,94 @@ class Scanner:
             procedures=procedures,
             problems=self._problems_of(appointment.pat_num),
             proc_descript=appointment.proc_descript,
+            open_cases=self._open_cases_before(appointment),
         )
         self._contexts[appointment.apt_num] = context
         return context
+
+    # -- the cases later visits may join
+
+    def _flagged_visits_of(self, pat_num: int) -> list[FlaggedVisit]:
+        stored = {v.apt_num: v for v in self.state.flagged_visits_of(pat_num)}
+        for apt_num, visit in self._visits.items():
+            if visit is None:
+                stored.pop(apt_num, None)
+            elif visit.pat_num == pat_num:
+                stored[apt_num] = visit
+        return list(stored.values())
+
+    def _open_cases_before(self, appointment: Appointment) -> tuple[OpenCase, ...]:
+        """The patient's cases as they stood before this visit: one per opening visit, with its latest visit."""
+        if appointment.start is None:
+            return ()
+        earlier = [
+            v for v in self._flagged_visits_of(appointment.pat_num)
+            if v.apt_num != appointment.apt_num and v.start < appointment.start
+        ]
+        by_case: dict[int, list[FlaggedVisit]] = defaultdict(list)
+        for visit in earlier:
+            by_case[visit.case_apt].append(visit)
+        cases = []
+        for case_apt, visits in by_case.items():
+            visits.sort(key=lambda v: v.start)
+            # the opening visit may have been forgotten (broken): its earliest remaining visit stands for it
+            opening = next((v for v in visits if v.apt_num == case_apt), visits[0])
+            teeth = sorted({t for v in visits for t in v.teeth}, key=lambda t: (len(t), t))
+            cases.append(
+                OpenCase(
+                    apt_num=opening.apt_num,
+                    category=opening.category,
+                    opened=opening.start,
+                    last_visit=visits[-1].start,
+                    strength=opening.strength,  # type: ignore[arg-type]
+                    teeth=tuple(teeth),
+                )
+            )
+        return tuple(cases)
+
+    def _remember_visit(self, appointment: Appointment, decision: Decision) -> None:
+        if not decision.flagged or appointment.start is None:
+            self._forget_visit(appointment.apt_num)
+            return
+        flag = decision.primary
+        context = self._contexts.get(appointment.apt_num)
+        visit = FlaggedVisit(
+            apt_num=appointment.apt_num,
+            pat_num=appointment.pat_num,
+            start=appointment.start,
+            category=flag.category,
+            strength=flag.strength,
+            case_apt=decision.joins_apt or appointment.apt_num,
+            teeth=teeth_of(context) if context else (),
+        )
+        self._visits[appointment.apt_num] = visit
+        if not self.dry_run:
+            self.state.remember_visit(visit)
+
+    def _remember_done_visit(self, appointment: Appointment) -> None:
+        """A visit done before MedLane saw it scheduled (a walk-in injury) may still open a case that
+        its follow-up joins: decide it, remember it if medical, and write nothing to it."""
+        if self._stored_visits is None:
+            self._stored_visits = self.state.flagged_visit_numbers()
+        if appointment.apt_num in self._visits or appointment.apt_num in self._stored_visits:
+            return
+        try:
+            decision = self.flagger.decide(self._context_of(appointment))
+        except (PMSUnreachable, PMSAuthError):
+            raise
+        except PMSError as exc:
+            log.info("completed appointment %s not read: %s", appointment.apt_num, exc)
+            return
+        if decision.flagged:
+            self._remember_visit(appointment, decision)
+
+    def _forget_visit(self, apt_num: int) -> None:
+        if self._stored_visits is None:
+            self._stored_visits = self.state.flagged_visit_numbers()
+        if apt_num in self._visits or apt_num in self._stored_visits:
+            self._visits[apt_num] = None
+            if not self.dry_run:
+                self.state.forget_visit(apt_num)
 
     def _problems_of(self, pat_num: int) -> tuple[Problem, ...]:
         if pat_num not in self._problems:

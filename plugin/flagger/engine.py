@@ -5,10 +5,12 @@ Evidence comes from three places, each matched against crosswalk rows (`crosswal
 - procedures on the appointment  -> `flag_procedures.csv` (strength strong | possible, optional `requires`)
 - the patient's active problems  -> `flag_problems.csv` by ICD-10-CM code, and the problem's name
                                      through the note terms (offices often leave the code empty)
-- the appointment note            -> `flag_note_terms.yaml` (specific | support), minus negated and
-                                     excluded wording
+- the appointment note            -> `flag_note_terms.yaml` (specific | support), minus negated,
+                                     not-current and excluded wording (`reading.NoteReader`: spelling
+                                     slips and shouting undone first)
 
-How a category fires (every rule below is visible in the evidence a reviewer sees):
+How a category fires (every rule below is visible in the evidence a reviewer sees). One medically
+specific source is enough: a medical code, a specific note phrase, or a specific current diagnosis.
 
 1. A strong procedure (medical on its own: D9947, D7880, D7286, D7510 ...) -> strong.
 2. A possible procedure counts when it has no `requires`, or when one of its requirements is met
@@ -19,22 +21,41 @@ How a category fires (every rule below is visible in the evidence a reviewer see
 4. A strong problem plus a supporting note word fires "possible", when the appointment has a
    procedure of the category (whose requirement was not met) or no procedures at all; on a visit
    whose procedures are all unrelated (a prophy) such a pair is only history talk.
-5. Nothing else fires. In particular the problem list alone never flags an appointment (it holds
-   the patient's whole history), and supporting words alone never do. Such matches, negated and
-   excluded note wording, and procedures whose requirement was close but unmet, are kept in
-   `Decision.suppressed` with the reason in their detail.
+5. A problem marked `alone` (a current, medically specific diagnosis: OSA, TMJ arthralgia, a cyst,
+   ankyloglossia, a jaw fracture) fires "possible" on its own when the visit is about it: every
+   procedure on it is an exam or consultation (categories.yaml `visit_codes.exams`) or a row of the
+   category, or there is none, the note does not
+   call the visit routine ("recall", "prophy") and says nothing against the category (negated,
+   not current, excluded wording of it).
+6. Nothing else fires: general or history problems (hypertension, a past cancer) and supporting words
+   alone never do. Such matches, context-ruled and excluded wording, and procedures whose requirement
+   was close but unmet, are kept in `Decision.suppressed` with the reason in their detail.
+
+Then the visit may continue an open case of the patient (`joining.py`): it carries `joins_apt`, and a
+follow-up that fired nothing by itself ("f/u", a recheck code) is flagged as that case's visit.
 
 Categories are ordered strong before possible, then by evidence weight, then by the order of
-`categories.yaml`. Whether the patient has a medical plan does not enter the decision.
+`categories.yaml`. Whether the patient has a medical plan does not enter the decision. Each flag says
+in plain words what fired it (`CategoryFlag.fired_by`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Literal
 
-from crosswalks.loader import Crosswalk, ProcedureRule, Requirement, load_crosswalk
-from plugin.flagger.model import AppointmentContext, CategoryFlag, Decision, Evidence, EvidenceSource
-from plugin.flagger.notes import NoteAnalyzer, NoteMatch, get_analyzer
+from crosswalks.loader import FOLLOWUP, ROUTINE, Crosswalk, ProblemRule, ProcedureRule, Requirement, load_crosswalk
+from plugin.flagger import joining
+from plugin.flagger.model import (
+    AppointmentContext,
+    CategoryFlag,
+    Decision,
+    Evidence,
+    EvidenceSource,
+    OpenCase,
+    Problem,
+)
+from plugin.flagger.notes import NoteAnalyzer
+from plugin.flagger.reading import NoteReader, ReadMatch
 from plugin.flagger.rules import IGNORED_PROC_STATUSES, RuleSet, describe_requirement, normalize_cdt
 
 Grade = Literal["strong", "possible", "specific", "support"]
@@ -47,7 +68,13 @@ WEIGHTS: dict[tuple[str, str], int] = {
     ("problem", "possible"): 1,
     ("note", "specific"): 2,
     ("note", "support"): 1,
+    ("case", "strong"): 3,
+    ("case", "possible"): 3,
 }
+PLAIN_MAX = 60  # characters of note wording quoted in `fired_by`
+# Contexts in which the note speaks against a category (a past or post-operative mention does not:
+# that is what a follow-up visit says).
+AGAINST_CONTEXTS = frozenset({"negated", "resolved", "family", "hypothetical"})
 
 
 @dataclass(eq=False)
@@ -61,8 +88,12 @@ class _Hit:
     grade: Grade
     seq: int  # order of discovery, for stable output
     requires: tuple[Requirement, ...] = ()
-    status: str = "active"  # active | negated | excluded (notes)
+    status: str = "active"  # active | negated | not_current | excluded (notes)
     reason: str = ""  # why a negated/excluded match did not count
+    plain: str = ""  # what it is in plain words, for `fired_by` ("procedure D7880")
+    alone: bool = False  # a problem that may flag a visit about it on its own
+    code: str = ""  # the procedure code (procedures)
+    context: str = "present"  # how the note speaks of it (notes): present, negated, historical ...
 
     @property
     def weight(self) -> int:
@@ -81,14 +112,21 @@ class _Verdict:
     strength: str
     hits: list[_Hit]
     weight: int
+    fired: list[_Hit]  # the hits that made it fire (for `fired_by`)
 
 
 @dataclass
 class _Collected:
     by_category: dict[str, list[_Hit]] = field(default_factory=dict)
-    inactive: list[_Hit] = field(default_factory=list)  # negated / excluded note matches
-    has_procedures: bool = False  # the appointment has any (non-deleted) procedure
+    inactive: list[_Hit] = field(default_factory=list)  # negated / not current / excluded matches
+    procedure_codes: list[str] = field(default_factory=list)  # the visit's (non-deleted) procedures
+    procedure_categories: list[frozenset[str]] = field(default_factory=list)  # categories with a row per procedure
+    visit: dict[str, list[ReadMatch]] = field(default_factory=dict)  # follow-up / routine wording in the note
     seq: int = 0
+
+    @property
+    def has_procedures(self) -> bool:
+        return bool(self.procedure_codes)
 
     def add(self, hit: _Hit) -> None:
         if hit.status != "active":
@@ -100,6 +138,23 @@ class _Collected:
         self.seq += 1
         return self.seq
 
+    def visit_is_about(self, category: str, exams: frozenset[str]) -> bool:
+        """Every procedure of the visit is an exam or consultation or a row of `category`, or there is none."""
+        return all(
+            code in exams or category in cats for code, cats in zip(self.procedure_codes, self.procedure_categories)
+        )
+
+    def note_against(self, category: str) -> bool:
+        """The note speaks of the category but denies it, calls it resolved, someone else's or
+        hypothetical, or excludes it."""
+        return any(
+            h.source == "note" and h.category == category and (h.status == "excluded" or h.context in AGAINST_CONTEXTS)
+            for h in self.inactive
+        )
+
+    def says(self, kind: str) -> list[ReadMatch]:
+        return [m for m in self.visit.get(kind, []) if m.active]
+
 
 class Flagger:
     """Decides per appointment whether it is potentially billable to medical insurance."""
@@ -107,7 +162,12 @@ class Flagger:
     def __init__(self, crosswalk: Crosswalk, analyzer: NoteAnalyzer | None = None):
         self.crosswalk = crosswalk
         self.rules = RuleSet.build(crosswalk)
-        self.analyzer = analyzer or get_analyzer(crosswalk)
+        self.reader = NoteReader(crosswalk, analyzer)
+        self.analyzer = self.reader.analyzer
+        self.followup_codes = frozenset(crosswalk.followup.codes)
+        self.self_evident_codes = frozenset(crosswalk.followup.self_evident)
+        self.exam_codes = frozenset(crosswalk.exam_codes)
+        self.join_days = {c.id: c.join_days for c in crosswalk.categories}
 
     @classmethod
     def from_crosswalks(cls, crosswalk: Crosswalk | None = None) -> "Flagger":
@@ -133,6 +193,11 @@ class Flagger:
                 used.update(id(h) for h in verdict.hits)
         verdicts.sort(key=lambda v: (v.strength != "strong", -v.weight, self.rules.order[v.category]))
 
+        joined, verdicts = self._join(ctx, found, verdicts)
+        for verdict in verdicts:
+            used.update(id(h) for h in verdict.hits)
+            for hit in verdict.hits:
+                close_calls.pop(id(hit), None)
         flags = tuple(
             CategoryFlag(
                 category=v.category,
@@ -140,12 +205,19 @@ class Flagger:
                 strength=v.strength,  # type: ignore[arg-type]
                 evidence=tuple(h.evidence() for h in v.hits),
                 needs=self.rules.categories[v.category].need_labels,
+                fired_by=_plain_words(v.fired),
             )
             for v in verdicts
         )
         suppressed = self._suppressed(found, used, close_calls)
         return Decision(
-            apt_num=ctx.apt_num, pat_num=ctx.pat_num, start=ctx.start, categories=flags, suppressed=suppressed
+            apt_num=ctx.apt_num,
+            pat_num=ctx.pat_num,
+            start=ctx.start,
+            categories=flags,
+            suppressed=suppressed,
+            joins_apt=joined.apt_num if joined else None,
+            joined_case=joined,
         )
 
     # -- collecting evidence
@@ -154,9 +226,11 @@ class Flagger:
         for proc in ctx.procedures:
             if (proc.status or "").strip().upper() in IGNORED_PROC_STATUSES:
                 continue
-            found.has_procedures = True
             code = normalize_cdt(proc.code)
-            for rule in self.rules.procedure_rules(code):
+            rules = self.rules.procedure_rules(code)
+            found.procedure_codes.append(code)
+            found.procedure_categories.append(frozenset(r.category for r in rules))
+            for rule in rules:
                 found.add(
                     _Hit(
                         source="procedure",
@@ -166,40 +240,33 @@ class Flagger:
                         grade=rule.strength,  # type: ignore[arg-type]
                         seq=found.next(),
                         requires=rule.requires,
+                        plain=f"procedure {code}",
+                        code=code,
                     )
                 )
 
     def _collect_problems(self, ctx: AppointmentContext, found: _Collected) -> None:
         for problem in ctx.problems:
             coded: set[str] = set()
+            current = _is_current(problem.icd10)
             for rule in self.rules.problem_rules(problem.icd10):
                 coded.add(rule.category)
-                name = problem.name.strip() or rule.label
-                found.add(
-                    _Hit(
-                        source="problem",
-                        category=rule.category,
-                        rule_id=rule.id,
-                        detail=f"{problem.icd10.strip().upper()} {name}",
-                        grade=rule.strength,  # type: ignore[arg-type]
-                        seq=found.next(),
-                    )
-                )
+                found.add(self._coded_problem_hit(problem, rule, current, found.next()))
             text = ". ".join(t for t in (problem.name.strip(), problem.note.strip()) if t)
-            best: dict[str, NoteMatch] = {}
-            for match in self.analyzer.analyze(text):
-                term = match.term
-                if term.category in coded or term.in_problem == "ignore":
+            best: dict[str, ReadMatch] = {}
+            for read in self.reader.read(text):
+                term = read.match.term
+                if term.category in coded or term.category in (FOLLOWUP, ROUTINE) or term.in_problem == "ignore":
                     continue  # the ICD-10 code already speaks for this category
-                rank = (not match.active, term.in_problem != "strong")
+                rank = (not read.active, term.in_problem != "strong")
                 held = best.get(term.category)
-                if held is None or rank < (not held.active, held.term.in_problem != "strong"):
-                    best[term.category] = match
-            for match in best.values():
-                term = match.term
+                if held is None or rank < (not held.active, held.match.term.in_problem != "strong"):
+                    best[term.category] = read
+            for read in best.values():
+                match, term = read.match, read.match.term
                 code = f"{problem.icd10.strip().upper()} " if problem.icd10.strip() else ""
                 shown = problem.name.strip() or text
-                words = f" ({match.text})" if match.text.lower() != shown.lower() else ""
+                words = f" ({read.written})" if read.written.lower() != shown.lower() else ""
                 found.add(
                     _Hit(
                         source="problem",
@@ -210,17 +277,38 @@ class Flagger:
                         seq=found.next(),
                         status=match.status,
                         reason=match.reason,
+                        plain=f"problem list: {shown}" + (f" ({problem.icd10.strip().upper()})" if code else ""),
+                        alone=term.alone and current,
                     )
                 )
 
+    @staticmethod
+    def _coded_problem_hit(problem: Problem, rule: ProblemRule, current: bool, seq: int) -> _Hit:
+        code = problem.icd10.strip().upper()
+        name = problem.name.strip() or rule.label
+        return _Hit(
+            source="problem",
+            category=rule.category,
+            rule_id=rule.id,
+            detail=f"{code} {name}",
+            grade=rule.strength,  # type: ignore[arg-type]
+            seq=seq,
+            plain=f"problem list: {rule.label} ({code})",
+            alone=rule.alone and current,
+        )
+
     def _collect_note(self, ctx: AppointmentContext, found: _Collected) -> None:
         seen: set[tuple[str, str, str]] = set()
-        for match in self.analyzer.analyze(ctx.note or ""):
+        for read in self.reader.read(ctx.note or ""):
+            match = read.match
+            if match.category in (FOLLOWUP, ROUTINE):
+                found.visit.setdefault(match.category, []).append(read)
+                continue
             key = (match.rule_id, match.snippet, match.text.lower())
             if key in seen:
                 continue
             seen.add(key)
-            found.add(_note_hit(match, found.next()))
+            found.add(_note_hit(read, found.next()))
 
     # -- judging one category
 
@@ -248,15 +336,28 @@ class Flagger:
                 close_calls[id(proc)] = (proc, f"not counted: needs {describe_requirement(proc.requires)}")
 
         strength: str | None = None
+        fired: list[_Hit] = []
         if any(p.grade == "strong" for p in counted):
-            strength = "strong"
+            strength, fired = "strong", [*counted, *backing]
         elif counted:
             backed = strong_problems or [h for h in backing if h.source == "problem"]
             strength = "strong" if backed else "possible"
+            fired = [*counted, *backing, *strong_problems]
         elif specific_notes:
             strength = "strong" if strong_problems else "possible"
+            fired = [*strong_problems, *specific_notes]
         elif strong_problems and notes and (procs or not found.has_procedures):
-            strength = "possible"
+            strength, fired = "possible", [*strong_problems, *notes]
+        else:
+            alone = [h for h in strong_problems if h.alone]
+            if (
+                alone
+                and found.visit_is_about(category, self.exam_codes)
+                and not found.says(ROUTINE)
+                and not found.note_against(category)
+            ):
+                strength, fired = "possible", alone
+                counted = procs  # the exam or consult is this visit's part of the case
         if strength is None:
             return None
 
@@ -264,8 +365,14 @@ class Flagger:
         for hit in [*counted, *backing, *problems, *notes]:
             if hit not in evidence:
                 evidence.append(hit)
-        evidence.sort(key=lambda h: (("procedure", "problem", "note").index(h.source), h.seq))
-        return _Verdict(category=category, strength=strength, hits=evidence, weight=sum(h.weight for h in evidence))
+        evidence.sort(key=_evidence_order)
+        return _Verdict(
+            category=category,
+            strength=strength,
+            hits=evidence,
+            weight=sum(h.weight for h in evidence),
+            fired=_unique(fired),
+        )
 
     @staticmethod
     def _support(requires: tuple[Requirement, ...], found: _Collected) -> list[_Hit]:
@@ -288,6 +395,75 @@ class Flagger:
                     return True
         return False
 
+    # -- continuing an open case
+
+    def _join(
+        self, ctx: AppointmentContext, found: _Collected, verdicts: list[_Verdict]
+    ) -> tuple[OpenCase | None, list[_Verdict]]:
+        """The open case this visit continues (if any), and the verdicts with the join shown."""
+        cases = joining.cases_in_reach(ctx, self.join_days)
+        if not cases:
+            return None, verdicts
+        teeth = joining.teeth_of(ctx)
+        if verdicts:
+            # The visit fires on its own: it continues a case of its strongest category, else it is a new case.
+            primary = verdicts[0]
+            case = next((c for c in cases if c.category == primary.category and joining.teeth_agree(c, teeth)), None)
+            if case is None:
+                return None, verdicts
+            link = self._case_hit(case, ctx, found)
+            primary.hits.insert(0, link)
+            primary.fired.insert(0, link)
+            primary.weight += link.weight
+            return case, verdicts
+        for case in cases:
+            if self._follows_up(case, found) and joining.teeth_agree(case, teeth):
+                link = self._case_hit(case, ctx, found)
+                said = [_visit_hit(m, found.next()) for m in found.says(FOLLOWUP)]
+                procs = [h for h in found.by_category.get(case.category, []) if h.source == "procedure"]
+                hits = [link, *procs, *said]
+                verdict = _Verdict(
+                    category=case.category,
+                    strength=case.strength,
+                    hits=hits,
+                    weight=sum(h.weight for h in hits if h.source != "note"),
+                    fired=[link, *said],
+                )
+                return case, [verdict]
+        return None, verdicts
+
+    def _follows_up(self, case: OpenCase, found: _Collected) -> bool:
+        """The visit is the case's follow-up or next stage, though it fires nothing on its own."""
+        codes = found.procedure_codes
+        fits = all(
+            code in self.followup_codes or case.category in cats
+            for code, cats in zip(codes, found.procedure_categories)
+        )
+        if not fits or found.note_against(case.category):
+            return False
+        staged = any(
+            case.category in cats and code not in self.followup_codes
+            for code, cats in zip(codes, found.procedure_categories)
+        )
+        said = bool(found.says(FOLLOWUP)) or any(code in self.self_evident_codes for code in codes)
+        return said or staged
+
+    def _case_hit(self, case: OpenCase, ctx: AppointmentContext, found: _Collected) -> _Hit:
+        days = joining.days_between(case, ctx)
+        window = self.join_days.get(case.category, 0)
+        return _Hit(
+            source="case",
+            category=case.category,
+            rule_id=f"{case.category}-join",
+            detail=(
+                f"continues the {case.category} case opened {case.opened:%Y-%m-%d} (appointment {case.apt_num}); "
+                f"{days} days after its last visit, within {window}"
+            ),
+            grade=case.strength,  # type: ignore[arg-type]
+            seq=found.next(),
+            plain=f"continues the {case.category} case of {case.opened:%Y-%m-%d} (appointment {case.apt_num})",
+        )
+
     # -- what did not count
 
     def _suppressed(
@@ -308,11 +484,48 @@ class Flagger:
                     if id(hit) in close_calls:
                         items.append((hit.seq, hit.evidence(close_calls[id(hit)][1])))
                 elif hit.source == "problem":
-                    items.append((hit.seq, hit.evidence("not counted: on the problem list only, nothing at this visit")))
+                    items.append((hit.seq, hit.evidence(_why_problem_alone_did_not_count(hit, found))))
                 elif hit.grade == "support":
                     items.append((hit.seq, hit.evidence("not counted: supporting word only")))
         items.sort(key=lambda i: i[0])
         return tuple(e for _, e in items)
+
+
+def _why_problem_alone_did_not_count(hit: _Hit, found: _Collected) -> str:
+    if not hit.alone or hit.grade != "strong":
+        return "not counted: on the problem list only, nothing at this visit"
+    if found.says(ROUTINE):
+        return "not counted: on the problem list only, and the note calls the visit routine"
+    if found.note_against(hit.category):
+        return "not counted: on the problem list only, and the note speaks against it"
+    return "not counted: on the problem list only, and this visit's procedures are about something else"
+
+
+def _is_current(icd10: str) -> bool:
+    """A sequela code (7th character S) names what is left of an old injury, not a current problem."""
+    code = icd10.strip().upper().replace(".", "")
+    return not (len(code) == 7 and code[0] in "ST" and code[-1] == "S")
+
+
+def _evidence_order(hit: _Hit) -> tuple[int, int]:
+    return (("case", "procedure", "problem", "note").index(hit.source), hit.seq)
+
+
+def _unique(hits: list[_Hit]) -> list[_Hit]:
+    out: list[_Hit] = []
+    for hit in hits:
+        if hit not in out:
+            out.append(hit)
+    out.sort(key=_evidence_order)
+    return out
+
+
+def _plain_words(hits: list[_Hit]) -> tuple[str, ...]:
+    out: list[str] = []
+    for hit in hits:
+        if hit.plain and hit.plain not in out:
+            out.append(hit.plain)
+    return tuple(out)
 
 
 def _procedure_detail(code: str, rule: ProcedureRule, tooth: str) -> str:
@@ -320,10 +533,13 @@ def _procedure_detail(code: str, rule: ProcedureRule, tooth: str) -> str:
     return f"{code} ({rule.label})" + (f" tooth {tooth}" if tooth else "")
 
 
-def _note_hit(match: NoteMatch, seq: int) -> _Hit:
+def _note_hit(read: ReadMatch, seq: int) -> _Hit:
+    match = read.match
     shown = f'"{match.snippet}"'
-    if match.text.strip().lower() != match.snippet.strip().lower():
-        shown += f" ({match.text})"
+    if read.written.strip().lower() != match.snippet.strip().lower():
+        shown += f" ({read.written})"
+    if read.written.strip().lower() != match.text.strip().lower():
+        shown += f" read as {match.text!r}"
     return _Hit(
         source="note",
         category=match.category,
@@ -333,13 +549,26 @@ def _note_hit(match: NoteMatch, seq: int) -> _Hit:
         seq=seq,
         status=match.status,
         reason=match.reason,
+        plain=f'note: "{_quote(read.written)}"',
+        context="negated" if match.status == "negated" else getattr(match, "context", "present"),
     )
+
+
+def _visit_hit(read: ReadMatch, seq: int) -> _Hit:
+    hit = _note_hit(read, seq)
+    return replace(hit, grade="support")
+
+
+def _quote(words: str) -> str:
+    words = " ".join(words.split())
+    return words if len(words) <= PLAIN_MAX else words[: PLAIN_MAX - 1] + "…"
 
 
 def format_reasons(decision: Decision, crosswalk: Crosswalk | None = None) -> list[str]:
     """A reviewer's explanation of a decision, one line per piece of evidence.
 
     e.g. ['sleep [strong]: sleep apnea appliance',
+          '  fired by: procedure D9947',
           '  procedure D9947 (sleep apnea appliance) -> sleep [strong]',
           'not counted:',
           '  note "denies jaw pain" (jaw pain) — negated by "denies" [tmd]']
@@ -348,6 +577,8 @@ def format_reasons(decision: Decision, crosswalk: Crosswalk | None = None) -> li
     lines: list[str] = []
     for flag in decision.categories:
         lines.append(f"{flag.category} [{flag.strength}]: {flag.label}")
+        if flag.fired_by:
+            lines.append(f"  fired by: {'; '.join(flag.fired_by)}")
         for ev in flag.evidence:
             lines.append(f"  {ev.source} {ev.detail} -> {flag.category} [{flag.strength}]")
     if not decision.categories:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-EvidenceSource = Literal["procedure", "problem", "note"]
+EvidenceSource = Literal["procedure", "problem", "note", "case"]  # case: the open case a visit continues
 Strength = Literal["strong", "possible"]
 
 
@@ -37,6 +37,18 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class OpenCase:
+    """A case of the patient opened at an earlier flagged visit, as the scan remembers it."""
+
+    apt_num: int  # the visit that opened the case
+    category: str
+    opened: datetime  # that visit's start
+    last_visit: datetime  # the case's latest visit so far (the join window runs from here)
+    strength: Strength = "possible"
+    teeth: tuple[str, ...] = ()  # teeth the case is about, when known ("8", "9")
+
+
+@dataclass(frozen=True)
 class AppointmentContext:
     apt_num: int
     pat_num: int
@@ -45,6 +57,7 @@ class AppointmentContext:
     procedures: tuple[Procedure, ...] = ()
     problems: tuple[Problem, ...] = ()
     proc_descript: str = ""  # Open Dental's abbreviated procedure list, for display only
+    open_cases: tuple[OpenCase, ...] = ()  # the patient's cases opened at earlier visits (for joining)
 
 
 @dataclass(frozen=True)
@@ -64,6 +77,9 @@ class CategoryFlag:
     strength: Strength
     evidence: tuple[Evidence, ...]
     needs: tuple[str, ...]  # short labels of what to collect, most important first
+    # What fired it, in plain words, e.g. ("problem list: ankyloglossia (Q38.1)", "procedure D7880",
+    # 'note: "jaw locks"', "continues the trauma case of 2027-01-04 (appointment 812)")
+    fired_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,6 +89,8 @@ class Decision:
     start: datetime
     categories: tuple[CategoryFlag, ...] = ()  # strongest first
     suppressed: tuple[Evidence, ...] = field(default=())  # matches that did not count, with why
+    joins_apt: int | None = None  # the earlier appointment whose open case this visit continues
+    joined_case: OpenCase | None = None  # that case, as it was when this visit joined it
 
     @property
     def flagged(self) -> bool:
@@ -81,3 +99,8 @@ class Decision:
     @property
     def primary(self) -> CategoryFlag | None:
         return self.categories[0] if self.categories else None
+
+    @property
+    def fired_by(self) -> tuple[str, ...]:
+        """What fired the primary category, in plain words."""
+        return self.primary.fired_by if self.primary else ()

@@ -33,6 +33,24 @@ class AppointmentRecord(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
 
 
+class FlaggedVisitRecord(Base):
+    """A visit MedLane flagged, kept after it is done so a later visit can join its case.
+
+    `case_apt` is the visit that opened the case (the visit itself when it opened one). Broken,
+    unscheduled or no-longer-medical visits are forgotten; completed ones stay."""
+
+    __tablename__ = "flagged_visit"
+
+    apt_num: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pat_num: Mapped[int] = mapped_column(Integer, index=True)
+    start: Mapped[datetime] = mapped_column(DateTime)
+    category: Mapped[str] = mapped_column(String(40), default="")
+    strength: Mapped[str] = mapped_column(String(10), default="possible")
+    case_apt: Mapped[int] = mapped_column(Integer)
+    teeth: Mapped[str] = mapped_column(String(200), default="")  # "8;9": teeth the visit was about
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
+
+
 class PopupRecord(Base):
     """The one MedLane popup per patient. `state` is 'pending' while a create is in flight:
     if MedLane stops then, the next run looks in Open Dental before creating another."""

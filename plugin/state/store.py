@@ -7,12 +7,12 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, event, select
+from sqlalchemy import create_engine, delete, event, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from plugin.errors import StateError
-from plugin.state.models import AppointmentRecord, Cursor, PopupRecord
+from plugin.state.models import AppointmentRecord, Cursor, FlaggedVisitRecord, PopupRecord
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -33,6 +33,19 @@ class TrackedAppointment:
     @property
     def procedure_marks(self) -> set[str]:
         return set(filter(None, self.procedures.split(";")))
+
+
+@dataclass(frozen=True)
+class FlaggedVisit:
+    """A visit MedLane flagged; `case_apt` is the visit that opened its case (itself, if it opened one)."""
+
+    apt_num: int
+    pat_num: int
+    start: datetime
+    category: str
+    strength: str
+    case_apt: int
+    teeth: tuple[str, ...] = ()
 
 
 @dataclass
@@ -96,6 +109,33 @@ class StateStore:
                 select(AppointmentRecord).where(AppointmentRecord.pat_num == pat_num, AppointmentRecord.flagged)
             )
             return [_tracked(r) for r in rows]
+
+    # -- flagged visits (the cases later visits may join) -----------------------------------------
+
+    def flagged_visits_of(self, pat_num: int) -> list[FlaggedVisit]:
+        with self._session() as s:
+            rows = s.scalars(select(FlaggedVisitRecord).where(FlaggedVisitRecord.pat_num == pat_num))
+            return [
+                FlaggedVisit(r.apt_num, r.pat_num, r.start, r.category, r.strength, r.case_apt,
+                             tuple(filter(None, r.teeth.split(";"))))
+                for r in rows
+            ]
+
+    def remember_visit(self, visit: FlaggedVisit) -> None:
+        with self._session() as s, s.begin():
+            row = s.get(FlaggedVisitRecord, visit.apt_num) or FlaggedVisitRecord(apt_num=visit.apt_num)
+            row.pat_num, row.start, row.category = visit.pat_num, visit.start, visit.category
+            row.strength, row.case_apt, row.teeth = visit.strength, visit.case_apt, ";".join(visit.teeth)
+            row.updated_at = datetime.now()
+            s.add(row)
+
+    def flagged_visit_numbers(self) -> set[int]:
+        with self._session() as s:
+            return set(s.scalars(select(FlaggedVisitRecord.apt_num)))
+
+    def forget_visit(self, apt_num: int) -> None:
+        with self._session() as s, s.begin():
+            s.execute(delete(FlaggedVisitRecord).where(FlaggedVisitRecord.apt_num == apt_num))
 
     # -- popups --------------------------------------------------------------------------------
 

@@ -108,7 +108,11 @@ def test_most_specific_icd_row_wins(flagger):
     rules = flagger.rules.problem_rules("K09.0")
     by_cat = {r.category: r.id for r in rules}
     assert by_cat == {"pathology": "pathology-icd-k090-k091", "impacted": "impacted-icd-k090"}
-    assert {r.id for r in flagger.rules.problem_rules("c02.1")} == {"pathology-icd-oral-cancer", "clearance-icd-hn-cancer"}
+    assert {r.id for r in flagger.rules.problem_rules("c02.1")} == {
+        "pathology-icd-oral-cancer",
+        "clearance-icd-hn-cancer",
+        "maxillofacial-icd-hn-cancer",  # head and neck cancer: radiation carriers, obturators
+    }
     assert flagger.rules.problem_rules("") == [] and flagger.rules.problem_rules("I10") == []
 
 

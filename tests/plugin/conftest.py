@@ -80,3 +80,40 @@ def harness(practice, tmp_path, flagger):
     seed, _truth = practice
     with SandboxServer(seed, settings=SandboxSettings()) as server:
         yield Harness(server, tmp_path / "home", flagger)
+
+
+@pytest.fixture
+def day() -> date:
+    """The generated practice's day."""
+    return DAY
+
+
+@pytest.fixture
+def book(harness):
+    """Book a visit in the sandbox: book(when, note, codes, pat_num=None) -> (pat_num, apt_num).
+
+    Without `pat_num` a new synthetic patient is made; codes are "D0140" or ("D7270", "8")."""
+    store = harness.server.store
+
+    def _book(when, note: str, codes=(), *, pat_num: int | None = None, status: str = "Scheduled"):
+        if pat_num is None:
+            template = store.rows("patients")[0]
+            pat_num = store.insert("patients", {**template, "LName": "Sample9001", "FName": "Alex"})["PatNum"]
+        template = next(a for a in store.rows("appointments") if a["AptStatus"] == "Scheduled")
+        apt = store.insert(
+            "appointments",
+            {**template, "PatNum": pat_num, "AptDateTime": when.strftime("%Y-%m-%d %H:%M:%S"), "Note": note,
+             "AptStatus": status, "ProcDescript": ""},
+        )
+        code_nums = {r["ProcCode"]: r["CodeNum"] for r in store.rows("procedurecodes")}
+        proc_template = store.rows("procedurelogs")[0]
+        for code in codes:
+            code, tooth = (code, "") if isinstance(code, str) else code
+            store.insert(
+                "procedurelogs",
+                {**proc_template, "PatNum": pat_num, "AptNum": apt["AptNum"], "ProcDate": when.date().isoformat(),
+                 "CodeNum": code_nums[code], "procCode": code, "ToothNum": tooth, "Surf": "", "ProcStatus": "TP"},
+            )
+        return pat_num, apt["AptNum"]
+
+    return _book
