@@ -43,3 +43,14 @@ def test_a_delivery_the_note_records_as_today():
 ])
 def test_the_date_a_document_states(text, expected):
     assert document_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Date dispensed: 02/10/2026", "delivery_date", "2026-02-10"),
+    ("Dispense date 10-Feb-26", "delivery_date", "2026-02-10"),
+    ("Delivered: 2/10/26", "delivery_date", "2026-02-10"),
+    ("Time of injury: 01/13/2026 19:40", "injury_date", "2026-01-13"),
+    ("Injury date/time: Jan 13, 2026 7pm", "injury_date", "2026-01-13"),
+])
+def test_dates_under_the_labels_of_a_record(text, name, expected):
+    assert dated(text, name) == [expected]
