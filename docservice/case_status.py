@@ -14,7 +14,7 @@ from docservice.checks import run_checks
 from docservice.checks.findings import CheckReport, Finding
 from docservice.errors import DocServiceError
 from docservice.models import Case, User
-from docservice.overrides import NOT_ALLOWED, OverrideDecision, decide_override
+from docservice.overrides import BEYOND_OVERRIDE, NOT_ALLOWED, OverrideDecision, decide_override
 from docservice.settings import load_settings
 from docservice.settings.store import practice_of
 
@@ -59,6 +59,10 @@ def clear_for_submission(session: Session, case: Case, *, user: User | None, cro
     if decision.refusal == NOT_ALLOWED:
         message = (f"Case {case.id} cannot be marked submitted: {len(errors)} check error(s) stand, and only "
                    "an admin may override them.")
+    elif decision.refusal == BEYOND_OVERRIDE:
+        rules = ", ".join(sorted({finding.rule for finding in decision.standing}))
+        message = (f"Case {case.id} cannot be marked submitted: no override lifts {rules}. Fix them first "
+                   f"(GET /api/v1/cases/{case.id}/checks).")
     else:
         message = (f"Case {case.id} cannot be marked submitted: {len(errors)} check error(s) stand. Fix them "
                    f"(GET /api/v1/cases/{case.id}/checks), or an admin may override with an override_reason.")

@@ -14,6 +14,10 @@ from docservice.auth import may_override
 from docservice.checks.findings import Finding
 from docservice.models import User
 
+# Errors no reason lifts anywhere: another patient's record must never reach a payer. The fix is to
+# confirm the document is this patient's or move it to its own case.
+NEVER_OVERRIDDEN = frozenset({"document-wrong-patient"})
+
 # Why an override was refused: no reason given, the role may not override, or errors no reason lifts.
 NO_REASON = "no_reason"
 NOT_ALLOWED = "not_allowed"
@@ -38,7 +42,7 @@ class OverrideDecision:
 def decide_override(errors: Sequence[Finding], *, user: User | None, reason: str,
                     cannot_override: Collection[str] = ()) -> OverrideDecision:
     """Go ahead when there are no errors, or when `user` may override, gave a reason and no error is
-    one of `cannot_override`; else say why not."""
+    one of `cannot_override` or NEVER_OVERRIDDEN; else say why not."""
     reason = (reason or "").strip()
     if not errors:
         return OverrideDecision()
@@ -46,7 +50,7 @@ def decide_override(errors: Sequence[Finding], *, user: User | None, reason: str
         return OverrideDecision(refusal=NO_REASON, standing=tuple(errors))
     if not may_override(user):
         return OverrideDecision(refusal=NOT_ALLOWED, standing=tuple(errors))
-    hard = tuple(finding for finding in errors if finding.rule in cannot_override)
+    hard = tuple(finding for finding in errors if finding.rule in cannot_override or finding.rule in NEVER_OVERRIDDEN)
     if hard:
         return OverrideDecision(refusal=BEYOND_OVERRIDE, standing=hard)
     return OverrideDecision(overridden=tuple(sorted({finding.rule for finding in errors})), reason=reason)

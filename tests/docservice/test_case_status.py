@@ -114,6 +114,15 @@ def test_an_admins_override_is_recorded_and_answered_back(client, auth, case_id,
     assert entry.detail == {"reason": "Sent on paper with the study attached", "rules": ["attachment-missing"]}
 
 
+def test_no_override_sends_another_patients_document(client, auth, case_id, checks_find, app):
+    wrong = Finding(rule="document-wrong-patient", severity="error", message="Document 3 names another patient.",
+                    fix="Confirm it or move it.")
+    checks_find(ERROR, wrong)
+    answer = submit(client, auth, case_id, "admin", override_reason="the payer asked for everything")
+    assert answer.status_code == 409 and "document-wrong-patient" in answer.get_json()["message"]
+    assert status_of(client, auth, case_id) == "exported" and overrides(app) == []
+
+
 def test_the_real_checks_stop_a_bare_case(client, auth, case_id):
     # No claim, no plan, no documents: the checks built from the real crosswalk have errors.
     answer = submit(client, auth, case_id, "biller")
