@@ -46,11 +46,12 @@ def decide_override(errors: Sequence[Finding], *, user: User | None, reason: str
     reason = (reason or "").strip()
     if not errors:
         return OverrideDecision()
+    # Errors no reason lifts come first: telling a biller "an admin may override" them would be false.
+    hard = tuple(finding for finding in errors if finding.rule in cannot_override or finding.rule in NEVER_OVERRIDDEN)
+    if hard:
+        return OverrideDecision(refusal=BEYOND_OVERRIDE, standing=hard)
     if not reason:
         return OverrideDecision(refusal=NO_REASON, standing=tuple(errors))
     if not may_override(user):
         return OverrideDecision(refusal=NOT_ALLOWED, standing=tuple(errors))
-    hard = tuple(finding for finding in errors if finding.rule in cannot_override or finding.rule in NEVER_OVERRIDDEN)
-    if hard:
-        return OverrideDecision(refusal=BEYOND_OVERRIDE, standing=hard)
     return OverrideDecision(overridden=tuple(sorted({finding.rule for finding in errors})), reason=reason)

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from crosswalks.clinical.rules import load_clinical_rules
-from crosswalks.clinical.sentences import split_sentences
+from crosswalks.clinical.sentences import Sentences, split_sentences
 
 CONTEXTS = ("present", "negated", "historical", "family", "hypothetical", "resolved", "postoperative")
 SPAN_GROUP = "medlane"
@@ -74,8 +74,10 @@ def build_context_pipeline() -> Language:
         for direction, entries in directions.items()
         for entry in entries
     ])
+    # A heading starts its line: "reviewed medical history\n" at the end of a sentence heads nothing.
     sectionizer = nlp.add_pipe("medspacy_sectionizer", config={
-        "rules": None, "input_span_type": "group", "span_group_name": SPAN_GROUP, "span_attrs": None})
+        "rules": None, "input_span_type": "group", "span_group_name": SPAN_GROUP, "span_attrs": None,
+        "require_start_line": True})
     sectionizer.add([
         SectionRule(heading, category, pattern=[{"LOWER": word.lower_} for word in nlp.make_doc(heading)] + end)
         for category, headings in rules["sections"]["headings"].items()
@@ -110,7 +112,8 @@ def read_contexts(text: str, spans: Sequence[tuple[int, int]]) -> list[SpanConte
     if not spans:
         return []
     nlp = build_context_pipeline()
-    doc = _sentenced_doc(nlp, text)
+    sentences = split_sentences(text)
+    doc = _sentenced_doc(nlp, text, sentences)
     found: list[Span | None] = [doc.char_span(start, end, alignment_mode="expand") if end > start else None
                                 for start, end in spans]
     unique = {(span.start, span.end): span for span in found if span is not None and len(span)}
@@ -118,25 +121,25 @@ def read_contexts(text: str, spans: Sequence[tuple[int, int]]) -> list[SpanConte
     for _, component in nlp.pipeline:
         doc = component(doc)
     pseudo = [modifier.modifier_span for modifier in doc._.context_graph.modifiers if modifier.category == "PSEUDO"]
-    read = {(span.start, span.end): _context_of(doc, span, pseudo) for span in doc.spans[SPAN_GROUP]}
+    read = {(span.start, span.end): _context_of(doc, span, pseudo, sentences) for span in doc.spans[SPAN_GROUP]}
     return [read.get((span.start, span.end), SpanContext()) if span is not None else SpanContext() for span in found]
 
 
-def _sentenced_doc(nlp: Language, text: str) -> Doc:
+def _sentenced_doc(nlp: Language, text: str, sentences: Sentences | None = None) -> Doc:
     """The tokens of `text` with the sentence starts of crosswalks.clinical.sentences (built for OCR line breaks)."""
     doc = nlp.make_doc(text)
-    starts = set(split_sentences(text).starts)
+    starts = set((sentences or split_sentences(text)).starts)
     for token in doc:
         token.is_sent_start = token.i == 0 or token.idx in starts or (
             doc[token.i - 1].is_space and doc[token.i - 1].idx + len(doc[token.i - 1].text) in starts)
     return doc
 
 
-def _context_of(doc: Doc, span: Span, pseudo: list[tuple[int, int]]) -> SpanContext:
+def _context_of(doc: Doc, span: Span, pseudo: list[tuple[int, int]], sentences: Sentences) -> SpanContext:
     """The strongest context of `span`'s cues, else its section's. A cue inside a pseudo-cue is
     none ("history of" in "two-month history of", "no" in "no change")."""
     meaning = _meaning()
-    section = _section_of(doc, span)
+    section = _section_of(doc, span, sentences)
     categories = {modifier.category: modifier for modifier in span._.modifiers
                   if not any(start < modifier.modifier_span[1] and modifier.modifier_span[0] < end
                              for start, end in pseudo)}
@@ -149,7 +152,7 @@ def _context_of(doc: Doc, span: Span, pseudo: list[tuple[int, int]]) -> SpanCont
     return SpanContext("present", "", section)
 
 
-def _section_of(doc: Doc, span: Span) -> str:
+def _section_of(doc: Doc, span: Span, sentences: Sentences) -> str:
     """The section category of `span`.
 
     A heading alone on its line ("PAST MEDICAL HISTORY:") heads the lines below it, up to the next
@@ -164,6 +167,8 @@ def _section_of(doc: Doc, span: Span) -> str:
     line_end = doc.text.find("\n", title_end)
     line_end = len(doc.text) if line_end < 0 else line_end
     inline = bool(doc.text[title_end:line_end].strip())
-    if inline and (span.start_char > line_end or span.sent.start != doc[section.title_start].sent.start):
+    # Sentences by offset (bisect), not spaCy's span.sent, which walks the document each time.
+    same_sentence = sentences.around(span.start_char) == sentences.around(doc[section.title_start].idx)
+    if inline and (span.start_char > line_end or not same_sentence):
         return ""
     return section.category

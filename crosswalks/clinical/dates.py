@@ -31,12 +31,17 @@ def _rules() -> tuple[tuple[tuple[re.Pattern[str], str], ...], tuple[tuple[re.Pa
 
 # Two days far apart: a date read the same from both was written in full; one that moves with the
 # day it is read from is relative ("3 days ago") or lacks its year ("Jan 9th").
-PROBE_DAYS = (date(2000, 6, 15), date(2002, 7, 2))
+# Both are in leap years, so "Feb 29" reads the same from either.
+PROBE_DAYS = (date(2000, 6, 15), date(2004, 7, 2))
+_AGO = re.compile(r"\b(?:ago|last|next|before|after)\b", re.IGNORECASE)
+_TWO_DIGIT_YEAR = re.compile(r"(?:[/.-]|\s')\d{2}$")
 
 
 def _parse(written: str, *, base: date, prefer: str) -> datetime | None:
+    # "since March" means March 1st; "2 months ago" means that many months back to the day.
+    day = "current" if _AGO.search(written) else "first"
     settings = {"DATE_ORDER": "MDY", "PREFER_DATES_FROM": prefer, "RETURN_AS_TIMEZONE_AWARE": False,
-                "PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": datetime.combine(base, time(12, 0))}
+                "PREFER_DAY_OF_MONTH": day, "RELATIVE_BASE": datetime.combine(base, time(12, 0))}
     try:
         return dateparser.parse(written, languages=["en"], settings=settings)
     except (ValueError, OverflowError):
@@ -75,6 +80,9 @@ def parse_datetime(text: str, *, anchor: date | None = None) -> datetime | None:
         first = _parse(written, base=anchor, prefer="past")
         if first is None:
             return None
+    if anchor is not None and _TWO_DIGIT_YEAR.search(written) and first.date() > anchor.replace(year=anchor.year + 1):
+        # "01/02/45" written in 2026 is 1945: a clinical record does not speak of years ahead.
+        first = first.replace(year=first.year - 100)
     if not YEAR_RANGE[0] <= first.year <= YEAR_RANGE[1]:
         return None
     return first

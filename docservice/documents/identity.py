@@ -79,6 +79,8 @@ def names_match(stated: str, expected: str) -> bool:
     each be found among the stated words, with one character of slack over the whole name."""
     given, family = name_parts(expected)
     required = given[:1] + family
+    if not required:
+        return False  # nothing of the expected name to find: never a match by default
     stated_given, stated_family = name_parts(stated)
     words = stated_given + stated_family
     # OCR breaks words in two ("Ri ley"): two or three neighbours joined are candidates too.

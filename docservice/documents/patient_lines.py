@@ -192,7 +192,10 @@ def parse_birthdate(value: str, *, today: date) -> date | None:
 
 def name_parts(name: str) -> tuple[list[str], list[str]]:
     """(given names, family names) as plain lower-case words: "ROE, JANE M." -> (["jane"], ["roe"])."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower().translate(NAME_DIGITS)
+    # Accents are dropped (José = Jose) but letters of other scripts are kept: a name in Cyrillic or
+    # Chinese must not become empty and so "match" anyone.
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().translate(NAME_DIGITS)
     plain = plain.replace("'", "").replace(".", " ").replace("-", " ")
     if "," in plain:
         family_text, _, given_text = plain.partition(",")

@@ -5,6 +5,8 @@
 """
 from __future__ import annotations
 
+import math
+
 from datetime import date
 
 from crosswalks.npi import is_valid_npi
@@ -44,8 +46,8 @@ def _number(name: str, value: object) -> tuple[float, str]:
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise ValueError("not a number")
     number = float(value)
-    if number != number or number < 0:
-        raise ValueError("must be 0 or more")
+    if not math.isfinite(number) or number < 0:
+        raise ValueError("must be a finite number, 0 or more")
     return number, f"{number:g}"
 
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields
 
+from docservice.evidence.readings import PRESENT, context_of
+
 
 class FactSchema(Schema):
     id = fields.Integer(dump_only=True)
@@ -27,4 +29,4 @@ class FactSchema(Schema):
     created_at = fields.DateTime(dump_only=True)
 
     def is_present(self, fact) -> bool:
-        return fact.context == "present"
+        return context_of(fact) == PRESENT

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from crosswalks.clinical.dates import parse_date as read_clinical_date
 from crosswalks.clinical.sentences import clean
+from crosswalks.clinical.teeth import teeth_in
 
 WORD_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -16,8 +17,6 @@ UNIT_DAYS = {"d": 1, "day": 1, "w": 7, "wk": 7, "week": 7, "m": 30, "mo": 30, "m
 CREDENTIALS = re.compile(
     r"(?:,?\s*(?:M\.?D\.?|D\.?O\.?|D\.?D\.?S\.?|D\.?M\.?D\.?|NP|PA-C|PA|Ph\.?D\.?|FAASM|RPSGT|APRN|FNP|DABSM|MS|FACS))+\s*$"
 )
-TOOTH = re.compile(r"(?<![A-Za-z0-9])(\d{1,2}|[A-T])(?![A-Za-z0-9])")
-RANGE_WORDS = re.compile(r"^\s*(?:-|–|to|through|thru)\s*#?\s*$", re.IGNORECASE)
 
 
 def parse_number(text: str) -> float | None:
@@ -99,18 +98,5 @@ def credentials(text: str) -> str:
 
 
 def teeth(text: str) -> list[str]:
-    """"#8 and #9" -> ["8", "9"]; "#7-10" -> ["7", "8", "9", "10"] (Universal numbering; A-T primary)."""
-    found = list(TOOTH.finditer(text))
-    out: list[str] = []
-    for index, match in enumerate(found):
-        token = match.group(1).upper()
-        if token.isdigit() and not 1 <= int(token) <= 32:
-            continue
-        previous = found[index - 1] if index else None
-        between = text[previous.end():match.start()] if previous else ""
-        if previous and token.isdigit() and previous.group(1).isdigit() and RANGE_WORDS.match(between):
-            low = int(previous.group(1))
-            out.extend(str(number) for number in range(low + 1, int(token) + 1) if 1 <= low < int(token) <= 32)
-        if token not in out:
-            out.append(token)
-    return out
+    """"#8 and #9" -> ["8", "9"]; "#7-10" -> ["7", "8", "9", "10"] (the one tooth reader, crosswalks.clinical.teeth)."""
+    return teeth_in(text)

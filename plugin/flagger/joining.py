@@ -14,19 +14,15 @@ When both the case and the visit name teeth and they share none, the visit is ab
 """
 from __future__ import annotations
 
-import re
-from datetime import timedelta
 from typing import Iterable
 
+from crosswalks.clinical.teeth import teeth_mentioned, tooth_number
 from plugin.flagger.model import AppointmentContext, OpenCase
-
-_TOOTH_IN_NOTE = re.compile(r"#\s?(\d{1,2}|[A-Ta-t])(?![\w])")
-
 
 def teeth_of(ctx: AppointmentContext) -> tuple[str, ...]:
     """Teeth the visit is about: the procedures' tooth numbers and "#8" in the note."""
-    teeth = {p.tooth.strip().upper() for p in ctx.procedures if p.tooth and p.tooth.strip()}
-    teeth |= {t.upper() for t in _TOOTH_IN_NOTE.findall(ctx.note or "")}
+    teeth = {tooth for tooth in (tooth_number(p.tooth) for p in ctx.procedures if p.tooth) if tooth}
+    teeth |= set(teeth_mentioned(ctx.note or ""))
     return tuple(sorted(teeth, key=lambda t: (len(t), t)))
 
 
@@ -37,7 +33,7 @@ def cases_in_reach(ctx: AppointmentContext, join_days: dict[str, int]) -> list[O
         days = join_days.get(case.category, 0)
         if case.apt_num == ctx.apt_num or days <= 0 or not case.last_visit < ctx.start:
             continue
-        if ctx.start - case.last_visit <= timedelta(days=days):
+        if days_between(case, ctx) <= days:  # calendar days, as the prompt counts them
             reach.append(case)
     return sorted(reach, key=lambda c: (c.last_visit, c.apt_num), reverse=True)
 

@@ -49,3 +49,14 @@ def test_relative_dates_need_their_anchor(text, expected):
 @pytest.mark.parametrize("text", ["", "Test night", "pending", "n/a", "AHI 18.2"])
 def test_words_that_are_no_date(text):
     assert parse_date(text, anchor=VISIT) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2 months ago", date(2026, 1, 2)),  # back to the day, not the 1st of the month
+    ("6 mos ago", date(2025, 9, 2)),
+    ("a year ago", date(2025, 3, 2)),
+    ("Feb 29", date(2024, 2, 29)),  # the latest Feb 29 not after the anchor
+    ("01/02/45", date(1945, 1, 2)),  # a two-digit year is never years ahead of the record
+])
+def test_relative_and_partial_dates_keep_their_day(text, expected):
+    assert parse_date(text, anchor=VISIT) == expected

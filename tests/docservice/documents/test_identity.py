@@ -86,3 +86,9 @@ def test_a_case_without_a_birth_date_compares_the_name_only():
 ])
 def test_names_are_compared_forgivingly_but_not_blindly(stated, expected, same):
     assert names_match(stated, expected) is same
+
+
+def test_names_in_other_scripts_are_compared_not_waved_through():
+    assert not names_match("John Smith", "Иван Петров")
+    assert names_match("Иван Петров", "Иван Петров")
+    assert names_match("GARCIA, JOSE", "José García")
