@@ -116,6 +116,9 @@ class Case(Base):
     exports: Mapped[list[Export]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="Export.id"
     )
+    visits: Mapped[list[CaseVisit]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="CaseVisit.apt_start"
+    )
 
 
 class Procedure(Base):
@@ -134,6 +137,27 @@ class Procedure(Base):
     fee: Mapped[Decimal | None] = mapped_column(Numeric(10, 2), nullable=True)
 
     case: Mapped[Case] = relationship(back_populates="procedures")
+
+
+class CaseVisit(Base):
+    """A later appointment that continues the case (a follow-up, the next stage): its note and procedures.
+
+    Procedures are kept as the flagger sent them, a JSON list of {proc_num, code, tooth, surface,
+    descript, fee}: the claim reads them with the visit's own date, nothing else joins them."""
+
+    __tablename__ = "case_visits"
+    __table_args__ = (UniqueConstraint("case_id", "apt_num", name="uq_case_visits_case_id_apt_num"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    apt_num: Mapped[int] = mapped_column(BigInteger, index=True)
+    apt_start: Mapped[datetime] = mapped_column(DateTime)
+    provider: Mapped[str] = mapped_column(String(80), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    procedures: Mapped[list] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    case: Mapped[Case] = relationship(back_populates="visits")
 
 
 class Problem(Base):

@@ -24,7 +24,7 @@ from __future__ import annotations
 from marshmallow import EXCLUDE, Schema, fields, pre_dump, validate
 from flask_smorest.fields import Upload
 
-from docservice.models import CASE_STATUSES, INSURANCE_KINDS, INSURANCE_RELATIONSHIPS, JOB_STATUSES, ROLES, Case
+from docservice.models import CASE_STATUSES, INSURANCE_KINDS, INSURANCE_RELATIONSHIPS, JOB_STATUSES, ROLES, Case, CaseVisit
 
 SLUG = validate.Regexp(r"^[a-z0-9][a-z0-9_-]*$", error="Use lower-case letters, digits, - and _.")
 # ICD-10-CM: letter, digit, alphanumeric, then up to four more after an optional dot.
@@ -155,6 +155,34 @@ class CaseInSchema(Schema):
     )
 
 
+class VisitInSchema(Schema):
+    """A later visit that continues a case, as the flagger posts it. Identity: apt_num."""
+
+    apt_num = fields.Integer(required=True, strict=True, validate=validate.Range(min=1))
+    appointment = fields.Nested(AppointmentSchema, required=True)
+    procedures = fields.List(fields.Nested(ProcedureSchema), load_default=list)
+
+
+class OpenedVisitInSchema(VisitInSchema):
+    """A later visit named by the appointment that opened its case, as the flagger knows it."""
+
+    practice = fields.String(required=True, validate=validate.Length(min=1, max=64))
+    joins_apt_num = fields.Integer(required=True, strict=True, validate=validate.Range(min=1),
+                                   metadata={"description": "The appointment whose case this visit continues"})
+
+
+class VisitSchema(VisitInSchema):
+    """A visit of a case as the API returns it."""
+
+    id = fields.Integer(dump_only=True)
+    case_id = fields.Integer(dump_only=True)
+    created_at = fields.DateTime(dump_only=True)
+
+    @pre_dump
+    def from_model(self, visit: CaseVisit, **kwargs) -> dict:
+        return visit_as_dict(visit) if isinstance(visit, CaseVisit) else visit
+
+
 class CaseSchema(CaseInSchema):
     """A case as the API returns it."""
 
@@ -162,6 +190,8 @@ class CaseSchema(CaseInSchema):
     created_at = fields.DateTime(dump_only=True)
     updated_at = fields.DateTime(dump_only=True)
     documents = fields.List(fields.Nested(DocumentSummarySchema), dump_only=True)
+    visits = fields.List(fields.Nested(VisitSchema), dump_only=True,
+                         metadata={"description": "Later visits that continue the case, oldest first"})
 
     @pre_dump
     def from_model(self, case: Case, **kwargs) -> dict:
@@ -222,6 +252,19 @@ def case_as_dict(case: Case) -> dict:
         "created_at": case.created_at,
         "updated_at": case.updated_at,
         "documents": case.documents,
+        "visits": case.visits,
+    }
+
+
+def visit_as_dict(visit: CaseVisit) -> dict:
+    """The nested shape of a visit, like a case's appointment and procedures."""
+    return {
+        "id": visit.id,
+        "case_id": visit.case_id,
+        "apt_num": visit.apt_num,
+        "appointment": {"start": visit.apt_start, "provider": visit.provider, "op": "", "note": visit.note},
+        "procedures": visit.procedures,
+        "created_at": visit.created_at,
     }
 
 

@@ -1,7 +1,9 @@
 """Opens and updates cases in the document service for flagged appointments, over HTTP only.
 
 `POST /api/v1/cases` is idempotent on (practice, AptNum), so a re-scan simply posts again and
-the service updates the case; the status staff gave the case is kept because it is not sent.
+the service updates the case; the status staff gave the case is kept because it is not sent. A
+visit that continues a case is posted to that case (`POST /api/v1/cases/{id}/visits`), idempotent
+on its AptNum too.
 """
 from __future__ import annotations
 
@@ -36,17 +38,63 @@ class CaseSink:
         `subscribers`: Open Dental patient rows of the plans' subscribers who are not the patient.
         """
         body = case_body(self.practice, appointment, context, decision, patient, plans, subscribers or {})
+        response = self._send("post", self.url, what="the case", json=body)
+        return int(response.json().get("id", 0))
+
+    def post_visit(self, opened_by: int, *, appointment: Appointment, context: AppointmentContext) -> int | None:
+        """Add a later visit to the case appointment `opened_by` opened (idempotent on its AptNum); return
+        the visit's id, or None when the document service has no such case (it was never sent)."""
+        body = {"practice": self.practice, "joins_apt_num": opened_by, **visit_body(appointment, context)}
         try:
-            response = self._session.post(self.url, json=body, timeout=(5, 30))
+            response = self._send("post", f"{self.url}/visits", what="the visit", json=body)
+        except CaseNotFound:
+            return None
+        return int(response.json().get("id", 0))
+
+    def _send(self, method: str, url: str, *, what: str, **kwargs) -> requests.Response:
+        try:
+            response = self._session.request(method, url, timeout=(5, 30), **kwargs)
         except requests.RequestException as exc:
             raise DocServiceError(f"Cannot reach the document service at {self.url}: {type(exc).__name__}.") from None
+        if response.status_code == 404 and what == "the visit":
+            raise CaseNotFound(what)
         if response.status_code not in (200, 201):
             try:
                 message = response.json().get("message", "")
             except ValueError:
                 message = ""
-            raise DocServiceError(f"The document service refused the case ({response.status_code}): {message}")
-        return int(response.json().get("id", 0))
+            raise DocServiceError(f"The document service refused {what} ({response.status_code}): {message}")
+        return response
+
+
+class CaseNotFound(Exception):
+    """The document service holds no case for the appointment a visit continues."""
+
+
+def visit_body(appointment: Appointment, context: AppointmentContext) -> dict:
+    """A later visit as `POST /api/v1/cases/visits` takes it: the appointment part of a case body."""
+    return {
+        "apt_num": appointment.apt_num,
+        "appointment": _appointment_part(appointment, context),
+        "procedures": _procedures_part(context),
+    }
+
+
+def _appointment_part(appointment: Appointment, context: AppointmentContext) -> dict:
+    return {
+        "start": appointment.start.strftime("%Y-%m-%dT%H:%M:%S"),
+        "provider": appointment.prov_abbr,
+        "op": str(appointment.op),
+        "note": context.note,
+    }
+
+
+def _procedures_part(context: AppointmentContext) -> list[dict]:
+    return [
+        {"proc_num": p.proc_num, "code": p.code, "tooth": p.tooth, "surface": p.surface, "descript": p.descript, "fee": p.fee}
+        for p in context.procedures
+        if p.code
+    ]
 
 
 def case_body(practice, appointment, context, decision, patient, plans, subscribers=None) -> dict:
@@ -58,12 +106,7 @@ def case_body(practice, appointment, context, decision, patient, plans, subscrib
         "practice": practice,
         "apt_num": appointment.apt_num,
         "pat_num": appointment.pat_num,
-        "appointment": {
-            "start": appointment.start.strftime("%Y-%m-%dT%H:%M:%S"),
-            "provider": appointment.prov_abbr,
-            "op": str(appointment.op),
-            "note": context.note,
-        },
+        "appointment": _appointment_part(appointment, context),
         "patient": {
             "name": name,
             "birthdate": birthdate.isoformat() if birthdate else None,
@@ -77,11 +120,7 @@ def case_body(practice, appointment, context, decision, patient, plans, subscrib
             },
             "phone": str(patient.get("WirelessPhone") or patient.get("HmPhone") or ""),
         },
-        "procedures": [
-            {"proc_num": p.proc_num, "code": p.code, "tooth": p.tooth, "surface": p.surface, "descript": p.descript, "fee": p.fee}
-            for p in context.procedures
-            if p.code
-        ],
+        "procedures": _procedures_part(context),
         "problems": [{"icd10": p.icd10, "name": p.name} for p in context.problems],
         "insurance": [
             {

@@ -6,7 +6,7 @@ only their coverage and the prompt writes. Lookup tables are read once per pass.
 
 The scan remembers the visits it flagged (local state, `FlaggedVisit`), including after they are
 done, and hands a patient's open cases to the flagger with each later visit: a follow-up that joins
-a case is prompted as part of it and opens no second case in the document service.
+a case is prompted as part of it and is posted to that case as a later visit, never as a second case.
 """
 from __future__ import annotations
 
@@ -204,9 +204,7 @@ class Scanner:
                 continue
             outcome = outcomes[appointment.apt_num]
             if decision.joins_apt is not None:
-                # The document service keeps one appointment per case and cannot add a visit to one:
-                # posting would open a second case for the same episode, so nothing is sent.
-                outcome.actions.append(f"case not sent: continues appointment {decision.joins_apt}'s case")
+                self._post_visit(appointment, decision, outcome)
                 continue
             try:
                 if appointment.pat_num not in patients:
@@ -231,6 +229,22 @@ class Scanner:
                 raise
             except (PMSError, DocServiceError) as exc:
                 outcome.error = outcome.error or str(exc)
+
+    def _post_visit(self, appointment: Appointment, decision: Decision, outcome: AppointmentOutcome) -> None:
+        """Add a visit that continues a case to that case: one case per episode, never a second one.
+
+        Posting again is answered with the stored visit, so every pass may post it."""
+        root = decision.joins_apt
+        try:
+            visit_id = self.cases.post_visit(root, appointment=appointment, context=self._contexts[appointment.apt_num])
+        except DocServiceError as exc:
+            outcome.error = outcome.error or str(exc)
+            return
+        if visit_id is None:
+            # The opening visit was done before MedLane saw it (or never sent): no case to add to.
+            outcome.actions.append(f"visit not sent: appointment {root}'s case is not in the document service")
+        else:
+            outcome.actions.append(f"visit sent: continues appointment {root}'s case")
 
     def _sync_popups(self, patients: set[int], decided, report: ScanReport) -> None:
         by_patient: dict[int, list[Decision]] = defaultdict(list)

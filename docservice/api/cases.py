@@ -29,7 +29,17 @@ from docservice.exports.numbers import mark_submitted
 from docservice.extensions import db
 from docservice.models import Case, utcnow
 from docservice.overrides import OverrideDecision
-from docservice.schemas import CaseInSchema, CasePatchSchema, CaseQuerySchema, CaseSchema, case_as_dict
+from docservice.schemas import (
+    CaseInSchema,
+    CasePatchSchema,
+    CaseQuerySchema,
+    CaseSchema,
+    OpenedVisitInSchema,
+    VisitInSchema,
+    VisitSchema,
+    case_as_dict,
+)
+from docservice.visits import add_visit
 
 blp = ServiceBlueprint(
     "cases", __name__, url_prefix="/api/v1/cases", description="Potentially medical treatment episodes."
@@ -194,3 +204,44 @@ class CaseById(MethodView):
                          detail={"reason": decision.reason, "rules": list(decision.overridden)})
         db.session.commit()
         return ReviewedCase(case=case, override=decision)
+
+
+@blp.route("/visits")
+class VisitsByOpeningAppointment(MethodView):
+    @blp.requires(CASES_WRITE)
+    @blp.arguments(OpenedVisitInSchema)
+    @blp.response(200, VisitSchema, description="The visit was already on the case (updated if it changed)")
+    @blp.alt_response(201, schema=VisitSchema, description="The visit was added to the case")
+    @blp.errors(404, 409)
+    def post(self, data):
+        """Add a later visit to the case its opening appointment (`joins_apt_num`) made, as the flagger
+        knows it: the flagger may write cases but not read them, so it never needs a case id."""
+        case = find_case(db.session, data["practice"], data["joins_apt_num"])
+        if case is None:
+            abort(404, message=f"No case was opened by appointment {data['joins_apt_num']} of this practice.")
+        visit_data = {key: data[key] for key in ("apt_num", "appointment", "procedures")}
+        visit, created = add_visit(db.session, case, visit_data)
+        audit.record("case.visit.add" if created else "case.visit.update", "case", case.id,
+                     detail={"apt_num": visit.apt_num})
+        db.session.commit()
+        return visit, 201 if created else 200
+
+
+@blp.route("/<int:case_id>/visits")
+class CaseVisits(MethodView):
+    @blp.requires(CASES_WRITE)
+    @blp.arguments(VisitInSchema)
+    @blp.response(200, VisitSchema, description="The visit was already on the case (updated if it changed)")
+    @blp.alt_response(201, schema=VisitSchema, description="The visit was added to the case")
+    @blp.errors(404, 409)
+    def post(self, data, case_id):
+        """Add a later visit (follow-up, next stage) to a case: idempotent on apt_num.
+
+        409 when the appointment is another case's own appointment or visit. The case's facts are
+        read again, the visit's note among them."""
+        case = get_case_or_404(case_id)
+        visit, created = add_visit(db.session, case, data)
+        audit.record("case.visit.add" if created else "case.visit.update", "case", case.id,
+                     detail={"apt_num": visit.apt_num})
+        db.session.commit()
+        return visit, 201 if created else 200

@@ -28,6 +28,7 @@ from docservice.narratives import NarrativeRefused, PdfFontError
 from docservice.opendental.errors import PmsWriteError
 from docservice.packets.errors import PacketError
 from docservice.settings import SettingsInvalid
+from docservice.visits import VisitConflict
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,7 @@ ANSWERS: dict[type[Exception], ErrorAnswer] = {
     EvidenceRejected: ErrorAnswer(422, "unprocessable_entity", "Some fields are missing or invalid; see errors.",
                                   details=_invalid_fields),
     UserError: ErrorAnswer(409, "conflict"),
+    VisitConflict: ErrorAnswer(409, "visit_conflict"),
     NarrativeRefused: ErrorAnswer(409, None),
     SubmissionRefused: ErrorAnswer(409, None, details=_findings),
     ExportRefused: ErrorAnswer(409, None, details=_findings),

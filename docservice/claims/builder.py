@@ -7,6 +7,8 @@ off with why. Then diagnoses and pointers, the claim-wide 25 rule, and the heade
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
 
 from docservice.claims.choice import choose_candidate, count_units
 from docservice.claims.conditions import resolve_conditions
@@ -42,9 +44,9 @@ def build_claim(case: Case, facts: Sequence[Fact], crosswalk, *, practice: Pract
     )
     lines: list[ClaimLine] = []
     left_off: list[dict] = []
-    for procedure in case.procedures:
+    for procedure, service_date in _procedures_by_date(case):
         line, why = _build_line(case, procedure, evidence, payer=payer, billing=billing, vocabulary=vocabulary,
-                                wording=wording)
+                                wording=wording, service_date=service_date)
         if line is None:
             left_off.append({"cdt": procedure.code, "why": why})
         else:
@@ -64,8 +66,27 @@ def build_claim(case: Case, facts: Sequence[Fact], crosswalk, *, practice: Pract
     return claim
 
 
+def _procedures_by_date(case: Case) -> list[tuple[Procedure, date | None]]:
+    """The case appointment's procedures with its date, then each later visit's with the visit's date.
+
+    A visit's procedures are JSON on the visit, not rows: they are read as unsaved Procedure objects
+    (no id, so their lines match a stored line by code and tooth)."""
+    result = [(procedure, _own_date(case)) for procedure in case.procedures]
+    for visit in case.visits:
+        day = visit.apt_start.date() if visit.apt_start else None
+        for item in visit.procedures or ():
+            fee = item.get("fee")
+            procedure = Procedure(
+                proc_num=item.get("proc_num"), code=item["code"], tooth=item.get("tooth") or "",
+                surface=item.get("surface") or "", descript=item.get("descript") or "",
+                fee=Decimal(str(fee)) if fee is not None else None,
+            )
+            result.append((procedure, day))
+    return result
+
+
 def _build_line(case: Case, procedure: Procedure, evidence: Evidence, *, payer, billing,
-                vocabulary: Vocabulary, wording) -> tuple[ClaimLine | None, str]:
+                vocabulary: Vocabulary, wording, service_date: date | None) -> tuple[ClaimLine | None, str]:
     candidates = billing.candidates(procedure.code)
     if not candidates:
         return None, f"no medical code for {procedure.code} in the crosswalk: a dental-plan procedure"
@@ -77,13 +98,13 @@ def _build_line(case: Case, procedure: Procedure, evidence: Evidence, *, payer, 
     units, units_why = count_units(candidate.units, procedure, evidence, vocabulary)
     modifiers, modifiers_why = propose_modifiers(
         candidate, billing.modifier_rules_for(candidate.code), conditions, payer,
-        evidence=evidence, service_date=case.apt_start.date() if case.apt_start else None, vocabulary=vocabulary,
+        evidence=evidence, service_date=service_date, vocabulary=vocabulary,
     )
     description, description_why = _description(procedure, candidate, billing)
     line = ClaimLine(
         procedure_id=procedure.id, cdt=procedure.code, code=candidate.code, system=candidate.system,
         modifiers=modifiers, units=units, charge=procedure.fee, pointers=[], description=description,
-        tooth=procedure.tooth or "", service_date=case.apt_start.date() if case.apt_start else None,
+        tooth=procedure.tooth or "", service_date=service_date,
         rule=candidate.id, edited=[],
     )
     line.why = {
@@ -92,12 +113,16 @@ def _build_line(case: Case, procedure: Procedure, evidence: Evidence, *, payer, 
         "modifiers": modifiers_why,
         "charge": f"the fee of {procedure.code} in the dental chart" if procedure.fee is not None
         else f"no fee recorded for {procedure.code}",
-        "service_date": "the appointment's date",
+        "service_date": "the appointment's date" if service_date == _own_date(case) else "the later visit's date",
         "description": description_why,
     }
     if procedure.tooth:
         line.why["tooth"] = f"tooth {procedure.tooth} of {procedure.code}"
     return line, choice.why
+
+
+def _own_date(case: Case) -> date | None:
+    return case.apt_start.date() if case.apt_start else None
 
 
 def _description(procedure: Procedure, candidate, billing) -> tuple[str, str]:

@@ -93,11 +93,15 @@ def extract_case_facts(session: Session, case: Case) -> list[Fact]:
                  if document.status in READ_STATUSES and document.identity != "mismatch"]
     for document in documents:
         rows.extend(_row(case, fact, document_id=document.id) for _, fact in read_document(document))
-    if case.apt_note:
-        reference = case.apt_start.date() if case.apt_start else None
+    # The case's own appointment note, then each later visit's, each anchored to its own day.
+    notes = [(case.apt_note, case.apt_start)] + [(visit.note, visit.apt_start) for visit in case.visits]
+    for note, start in notes:
+        if not note:
+            continue
+        reference = start.date() if start else None
         rows.extend(
             _row(case, fact, document_id=None)
-            for fact in extract_text_facts(case.apt_note, reference_date=reference, source="appointment")
+            for fact in extract_text_facts(note, reference_date=reference, source="appointment")
         )
     session.execute(
         delete(Fact).where(Fact.case_id == case.id, Fact.source.in_(REPLACED_SOURCES)).execution_options(

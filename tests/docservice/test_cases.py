@@ -200,3 +200,84 @@ def test_admin_reads_the_audit_log(client, auth):
     client.get(f"/api/v1/cases/{case['id']}", headers=auth("biller"))
     log = client.get(f"/api/v1/audit?resource_id={case['id']}", headers=auth("admin")).json
     assert [entry["action"] for entry in log] == ["case.read", "case.create"]
+
+
+# ------------------------------------------------------------------------------ later visits
+
+def visit_body(**changes) -> dict:
+    """A follow-up visit as the flagger posts it to the case it continues."""
+    body = {
+        "apt_num": 1002,
+        "appointment": {"start": "2026-03-16T10:00:00", "provider": "DOC1", "note": "f/u: pt reports snoring"},
+        "procedures": [{"proc_num": 9002, "code": "D0170", "tooth": "", "surface": "", "descript": "re-eval", "fee": 60.0}],
+    }
+    body.update(changes)
+    return body
+
+
+def post_visit(client, auth, case_id, role="service", **changes):
+    return client.post(f"/api/v1/cases/{case_id}/visits", json=visit_body(**changes), headers=auth(role))
+
+
+def test_a_visit_is_added_once_and_read_with_the_case(client, auth):
+    case_id = post_case(client, auth).json["id"]
+    first = post_visit(client, auth, case_id)
+    assert first.status_code == 201
+    assert first.json["apt_num"] == 1002 and first.json["case_id"] == case_id
+    assert first.json["procedures"][0]["code"] == "D0170"
+    again = post_visit(client, auth, case_id, role="assistant")
+    assert again.status_code == 200 and again.json["id"] == first.json["id"]
+    case = client.get(f"/api/v1/cases/{case_id}", headers=auth("biller")).json
+    assert [(v["apt_num"], v["appointment"]["start"]) for v in case["visits"]] == [(1002, "2026-03-16T10:00:00")]
+    assert case["apt_num"] == 1001  # the case keeps its own appointment
+
+
+def test_the_flagger_adds_a_visit_by_the_appointment_that_opened_the_case(client, auth):
+    created = post_case(client, auth).json
+    body = {"practice": created["practice"], "joins_apt_num": created["apt_num"], **visit_body()}
+    first = client.post("/api/v1/cases/visits", json=body, headers=auth("service"))
+    assert first.status_code == 201 and first.json["case_id"] == created["id"]
+    again = client.post("/api/v1/cases/visits", json=body, headers=auth("service"))
+    assert again.status_code == 200 and again.json["id"] == first.json["id"]
+    unknown = client.post("/api/v1/cases/visits", json={**body, "joins_apt_num": 999999}, headers=auth("service"))
+    assert unknown.status_code == 404 and "999999" in unknown.json["message"]
+    missing = client.post("/api/v1/cases/visits", json=visit_body(), headers=auth("service"))
+    assert missing.status_code == 422
+
+
+def test_a_visit_of_an_unknown_case_is_404_and_a_biller_may_not_post_one(client, auth):
+    assert post_visit(client, auth, 99999).status_code == 404
+    case_id = post_case(client, auth).json["id"]
+    assert post_visit(client, auth, case_id, role="biller").status_code == 403
+
+
+def test_an_appointment_of_another_case_is_409(client, auth):
+    first = post_case(client, auth).json["id"]
+    second = post_case(client, auth, apt_num=2001).json["id"]
+    own = post_visit(client, auth, first, apt_num=2001)
+    assert own.status_code == 409 and own.json["code"] == "visit_conflict"
+    assert post_visit(client, auth, first).status_code == 201
+    taken = post_visit(client, auth, second)  # 1002 is already the first case's visit
+    assert taken.status_code == 409 and "case" in taken.json["message"]
+    assert client.get(f"/api/v1/cases/{second}", headers=auth("admin")).json["visits"] == []
+
+
+@pytest.mark.parametrize("changes", [
+    {"apt_num": "x"},
+    {"appointment": {"note": "no start"}},
+    {"procedures": [{"code": "not a code!"}]},
+])
+def test_a_bad_visit_is_422(client, auth, changes):
+    case_id = post_case(client, auth).json["id"]
+    response = post_visit(client, auth, case_id, **changes)
+    assert response.status_code == 422
+    assert client.get(f"/api/v1/cases/{case_id}", headers=auth("admin")).json["visits"] == []
+
+
+def test_the_visit_note_is_read_for_facts_on_its_own_day(client, auth):
+    case_id = post_case(client, auth, appointment={"start": "2026-03-02T09:00:00", "note": "routine"}).json["id"]
+    before = client.get(f"/api/v1/cases/{case_id}/facts", headers=auth("biller")).json
+    assert not [f for f in before if f["source"] == "appointment" and f["value"] == "snoring"]
+    post_visit(client, auth, case_id)
+    facts = client.get(f"/api/v1/cases/{case_id}/facts", headers=auth("biller")).json
+    assert any(f["source"] == "appointment" and f["value"] == "snoring" and f["document_id"] is None for f in facts)

@@ -1,19 +1,33 @@
 """The scan remembers flagged visits: a later visit of the patient that continues the case is prompted
-as part of it, and no second case is sent to the document service."""
+as part of it and posted to that case as a later visit, never as a second case."""
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
 
 class RecordingSink:
-    """Stands in for the document service's case endpoint; remembers which appointments were posted."""
+    """Stands in for the document service's case and visit endpoints, idempotent as they are."""
 
     def __init__(self) -> None:
         self.posted: list[int] = []
+        self.cases: dict[int, int] = {}  # AptNum -> case id
+        self.visits: dict[int, int] = {}  # visit AptNum -> case id
+        self.visits_created = 0
 
     def post_case(self, *, appointment, **_kwargs) -> int:
         self.posted.append(appointment.apt_num)
-        return len(self.posted)
+        return self.cases.setdefault(appointment.apt_num, 100 + len(self.cases))
+
+    def post_visit(self, opened_by: int, *, appointment, context) -> int | None:
+        """As POST /cases/visits: the case is found by the appointment that opened it (None: no such case)."""
+        assert context.apt_num == appointment.apt_num
+        case_id = self.cases.get(opened_by)
+        if case_id is None:
+            return None
+        if appointment.apt_num not in self.visits:
+            self.visits_created += 1
+        self.visits[appointment.apt_num] = case_id
+        return 1
 
 
 INJURY = "pt fell off bike yesterday, #8 avulsed, replanted at ER"
@@ -36,6 +50,7 @@ def test_follow_up_joins_the_injury_case_and_opens_no_second_case(harness, book,
     assert outcomes[follow].flagged and outcomes[follow].decision.joins_apt == injury
     assert outcomes[follow].as_dict()["joins_apt"] == injury
     assert injury in sink.posted and follow not in sink.posted
+    assert sink.visits == {follow: sink.cases[injury]}
     assert any("continues appointment" in action for action in outcomes[follow].actions)
     # The prompt says it continues that case.
     assert harness.medlane_fields()[follow] == "Medical? trauma - continues 2027-01-04 case"
@@ -91,3 +106,39 @@ def test_an_injury_seen_before_medlane_saw_it_scheduled_still_opens_the_case(har
     assert injury not in {o.apt_num for o in report.outcomes}  # a done visit is never written to
     assert next(o.decision for o in report.outcomes if o.apt_num == follow).joins_apt == injury
     assert injury not in harness.medlane_fields()
+
+
+def test_the_joined_visit_is_posted_to_the_case_once_over_two_passes(harness, book, day):
+    _, injury, follow = _injury_and_follow_up(book, day)
+    sink = RecordingSink()
+    for _ in range(2):
+        scanner = harness.scanner()
+        scanner.cases = sink
+        report = scanner.scan_window(day, day + timedelta(days=7))
+        assert not report.errors
+    assert sink.visits == {follow: sink.cases[injury]} and sink.visits_created == 1
+    assert sink.posted.count(injury) == 2 and follow not in sink.posted  # never a case of its own
+
+
+def test_a_follow_up_scanned_later_finds_its_case_in_the_document_service(harness, book, day):
+    _, injury, follow = _injury_and_follow_up(book, day)
+    sink = RecordingSink()
+    first = harness.scanner()
+    first.cases = sink
+    first.scan_window(day, day)
+    later = harness.scanner()
+    later.cases = sink
+    report = later.scan_window(day + timedelta(days=7), day + timedelta(days=7))
+    assert not report.errors and sink.visits == {follow: sink.cases[injury]}
+
+
+def test_a_follow_up_of_a_case_the_service_does_not_have_sends_nothing(harness, book, day):
+    _, injury, follow = _injury_and_follow_up(book, day)
+    harness.scanner().scan_window(day, day)  # no document service configured: no case was sent
+    sink = RecordingSink()
+    later = harness.scanner()
+    later.cases = sink
+    report = later.scan_window(day + timedelta(days=7), day + timedelta(days=7))
+    outcome = next(o for o in report.outcomes if o.apt_num == follow)
+    assert not outcome.error and sink.visits == {} and follow not in sink.posted
+    assert any("not in the document service" in action for action in outcome.actions)

@@ -191,3 +191,15 @@ def test_edits_need_claims_edit_and_are_audited_by_id(app, client, auth, case_id
         assert entry.detail == {"claim_id": claim.id, "line_id": line["id"], "fields": ["units"]}
         assert entry.role == "assistant"
         assert claim.updated_by_id == entry.user_id
+
+
+def test_a_later_visit_s_procedures_are_lines_on_the_visit_s_date(client, auth, case_id):
+    visit = {"apt_num": 7002, "appointment": {"start": "2026-03-20T08:30:00", "note": "second biopsy site"},
+             "procedures": [{"proc_num": 9010, "code": "D7286", "tooth": "", "descript": "biopsy", "fee": 310.0}]}
+    assert client.post(f"/api/v1/cases/{case_id}/visits", json=visit, headers=auth("service")).status_code == 201
+    claim = build(client, auth, case_id).json
+    dated = [(line["code"], line["service_date"], line["charge"]) for line in claim["lines"]]
+    own_date = client.get(f"/api/v1/cases/{case_id}", headers=auth("biller")).json["appointment"]["start"][:10]
+    assert ("E0486", own_date) in [(code, day) for code, day, _ in dated]
+    assert ("40808", "2026-03-20", 310.0) in [(code, day, float(charge)) for code, day, charge in dated]
+    assert ("40808", own_date) in [(code, day) for code, day, _ in dated]
