@@ -15,6 +15,7 @@ from docservice.claimforms.x837p.errors import ClaimFormatError
 from docservice.claims.edits import EditRejected
 from docservice.errors import UploadRejected, UserError
 from docservice.evidence import EvidenceRejected
+from docservice.visits import VisitConflict
 from docservice.exports.errors import ExportFailed, ExportRefused
 from docservice.extensions import db
 from docservice.models import Case
@@ -36,6 +37,8 @@ EXAMPLES = {
     EvidenceRejected: (EvidenceRejected({"fact": ["'x' is not a fact MedLane knows."]}), 422,
                        "unprocessable_entity", "see errors", "errors"),
     UserError: (UserError("A user named 'x' already exists."), 409, "conflict", "already exists", None),
+    VisitConflict: (VisitConflict("Appointment 1002 is already case 3's own appointment."), 409, "visit_conflict",
+                    "already case 3", None),
     NarrativeRefused: (NarrativeRefused("The narrative is already signed.", code="narrative_signed"), 409,
                        "narrative_signed", "already signed", None),
     SubmissionRefused: (SubmissionRefused("Case 1 cannot be marked submitted.", findings=[FINDING]), 409,
