@@ -32,6 +32,8 @@ INSURANCE_RELATIONSHIPS = ("self", "spouse", "child", "employee", "life_partner"
 # A page or document is one of these; the first two are in flight, the rest are final.
 JOB_STATUSES = ("queued", "processing", "done", "needs_review", "failed")
 FINAL_STATUSES = ("done", "needs_review", "failed")
+# A document (or page) whose OCR finished with text: what facts, checks, letters and packets read.
+READABLE_STATUSES = ("done", "needs_review")
 
 
 def utcnow() -> datetime:

@@ -12,10 +12,9 @@ from types import MappingProxyType
 from docservice.facts.values import stored_date as parse_date  # noqa: F401  (the checks read stored dates with it)
 from docservice.claims.fields import medical_plan  # the plan the builder bills, so checks judge the same one
 from docservice.evidence import Evidence
-from docservice.models import Case, Claim, ClaimLine, Document, Narrative
+from docservice.models import READABLE_STATUSES, Case, Claim, ClaimLine, Document, Narrative
 
 # A document counts as an attachment once OCR finished with it (reviewed or not).
-FINISHED_STATUSES = ("done", "needs_review")
 
 
 @dataclass(frozen=True)
@@ -113,7 +112,7 @@ class CheckContext:
 def finished_documents(documents: Iterable[Document]) -> Mapping[str, tuple[Document, ...]]:
     grouped: dict[str, list[Document]] = defaultdict(list)
     for document in documents:
-        if document.kind and document.status in FINISHED_STATUSES:
+        if document.kind and document.status in READABLE_STATUSES:
             grouped[document.kind].append(document)
     return MappingProxyType({kind: tuple(items) for kind, items in grouped.items()})
 

@@ -13,9 +13,8 @@ from datetime import date
 from rapidfuzz.distance import Levenshtein
 
 from docservice.documents.patient_lines import StatedPatient, name_parts, read_stated_patient
-from docservice.models import Document
+from docservice.models import READABLE_STATUSES, Document
 
-FINISHED_STATUSES = ("done", "needs_review")
 MIN_FUZZY_LENGTH = 4  # shorter names differ by one letter too often to forgive it (Roe / Doe)
 MAX_STORED = 3  # names or dates kept in the detail: enough for a person to see what was read
 
@@ -57,7 +56,7 @@ def check_identity(text: str, *, patient_name: str, patient_birthdate: date | No
 def identity_of(document: Document) -> IdentityCheck:
     """The document's identity now: "unchecked" while it has no case or its OCR has not finished."""
     case = document.case
-    if case is None or document.status not in FINISHED_STATUSES:
+    if case is None or document.status not in READABLE_STATUSES:
         return IdentityCheck("unchecked", {})
     return check_identity(document.text or "", patient_name=case.patient_name or "",
                           patient_birthdate=case.patient_birthdate)

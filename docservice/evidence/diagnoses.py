@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from crosswalks import icd10
 from crosswalks.clinical.context import read_contexts
 from docservice.evidence.readings import MISMATCH, PRESENT
+from docservice.models import READABLE_STATUSES
 
-READ_STATUSES = ("done", "needs_review")
 ICD_CODE = re.compile(r"(?<![A-Za-z0-9.])([A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?![0-9A-Za-z])")
 SNIPPET_REACH = 120  # characters either side of a mention, for a reviewer
 
@@ -74,7 +74,7 @@ def read_diagnoses(documents: Iterable, rules) -> DocumentedDiagnoses:
     denied: list[Mention] = []
     words = _word_patterns(rules)
     for document in documents:
-        if getattr(document, "identity", None) == MISMATCH or document.status not in READ_STATUSES:
+        if getattr(document, "identity", None) == MISMATCH or document.status not in READABLE_STATUSES:
             continue
         for page, text in _pages(document):
             for code, prefixes, context, section, start, end in _read_page(text, words):
@@ -109,7 +109,7 @@ def _read_page(text: str, words: tuple) -> tuple:
 
 def _pages(document) -> list[tuple[int | None, str]]:
     pages = [(page.index + 1, page.text) for page in getattr(document, "pages", None) or []
-             if page.text and page.status in READ_STATUSES]
+             if page.text and page.status in READABLE_STATUSES]
     if pages:
         return pages
     return [(None, document.text)] if getattr(document, "text", "") else []

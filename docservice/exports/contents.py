@@ -12,7 +12,7 @@ from pathlib import Path
 
 from crosswalks.billing import DOCUMENT_KINDS
 from docservice.exports.context import ExportContext, PacketPart
-from docservice.models import Document
+from docservice.models import READABLE_STATUSES, Document
 from docservice.narratives.workflow import body_digest
 
 NARRATIVE_FILE = "narrative.pdf"
@@ -30,7 +30,7 @@ def gather_parts(ctx: ExportContext, *, store) -> list[PacketPart]:
         path.write_bytes(render_pdf(narrative, letterhead=letterhead(ctx.settings)))
         parts.append(PacketPart(kind="narrative", title="Letter of medical necessity", pdf_path=path,
                                 sha256=narrative.body_sha256 or body_digest(narrative.body)))
-    documents = [doc for doc in ctx.case.documents if doc.pdf_path and doc.status in ("done", "needs_review")]
+    documents = [doc for doc in ctx.case.documents if doc.pdf_path and doc.status in READABLE_STATUSES]
     packet_documents = [
         PacketDocument(title=document_title(doc), kind=packet_kind(doc), pdf_path=store.absolute(doc.pdf_path),
                        document_id=doc.id)

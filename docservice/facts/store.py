@@ -11,9 +11,8 @@ from sqlalchemy.orm import Session
 from docservice.facts.extract import ExtractedFact, document_head, extract_text_facts
 from docservice.facts.patterns import expand, load_patterns
 from docservice.facts.values import parse_date
-from docservice.models import Case, Document, Fact
+from docservice.models import READABLE_STATUSES, Case, Document, Fact
 
-READ_STATUSES = ("done", "needs_review")  # a document whose OCR finished with text
 REPLACED_SOURCES = ("document", "appointment")  # facts a person added ("person") are kept
 DOUBTFUL_PAGE = 0.85  # confidence factor for a page OCR flagged for review
 LOW_OCR_CONFIDENCE = 60.0  # mean word confidence (0-100) below which a page's words are doubtful
@@ -40,7 +39,7 @@ def document_date(text: str) -> date | None:
 
 def read_document(document: Document) -> list[tuple[int, ExtractedFact]]:
     """(page id, fact) for each fact on the finished pages of one document."""
-    pages = [page for page in document.pages if page.status in READ_STATUSES and page.text]
+    pages = [page for page in document.pages if page.status in READABLE_STATUSES and page.text]
     first_page = "\n".join(page.text for page in pages[:1])
     reference = document_date(first_page)
     head = document_head(first_page)  # page 2 of a letter is still the letter its letterhead says
@@ -90,7 +89,7 @@ def extract_case_facts(session: Session, case: Case) -> list[Fact]:
     rows: list[Fact] = []
     # Another patient's document (identity "mismatch") gives no facts until a person confirms or moves it.
     documents = [document for document in case.documents
-                 if document.status in READ_STATUSES and document.identity != "mismatch"]
+                 if document.status in READABLE_STATUSES and document.identity != "mismatch"]
     for document in documents:
         rows.extend(_row(case, fact, document_id=document.id) for _, fact in read_document(document))
     # The case's own appointment note, then each later visit's, each anchored to its own day.

@@ -11,8 +11,8 @@ import unicodedata
 from collections.abc import Sequence
 
 from docservice.evidence import Evidence, case_evidence
-from docservice.models import Case, Claim, Fact
-from docservice.narratives.context import FINISHED_DOCUMENTS, claim_diagnoses, claim_lines
+from docservice.models import READABLE_STATUSES, Case, Claim, Fact
+from docservice.narratives.context import claim_diagnoses, claim_lines
 from docservice.narratives.rendering import render_phrase
 from docservice.narratives.values import format_number, is_blank, parse_date
 from docservice.narratives.vocabulary import Vocabulary
@@ -69,7 +69,7 @@ def build_claim_note(case: Case, facts: Sequence[Fact], claim: Claim | None, *, 
     label, names = vocabulary.claim_note.get(case.category or "general") or vocabulary.claim_note.get("general", ("", ()))
     diagnoses = claim_diagnoses(case, claim)
     codes = list(dict.fromkeys(line["text"] for line in claim_lines(case, claim, None)))
-    kinds = list(dict.fromkeys(d.kind for d in case.documents if d.status in FINISHED_DOCUMENTS and d.kind
+    kinds = list(dict.fromkeys(d.kind for d in case.documents if d.status in READABLE_STATUSES and d.kind
                                and d.kind != "narrative"))
     # Most important first; each part joins only if the whole note still fits.
     candidates: list[tuple[str, str]] = []

@@ -15,12 +15,11 @@ from typing import Any
 
 from docservice.evidence import Evidence, case_evidence, evaluate_criteria
 from docservice.evidence.readings import same_value
-from docservice.models import Case, Claim, Fact
+from docservice.models import READABLE_STATUSES, Case, Claim, Fact
 from docservice.narratives.rendering import current_vocabulary, render_phrase
 from docservice.narratives.values import Missing, Sourced, format_date, format_number, is_blank, parse_date
 from docservice.narratives.vocabulary import Vocabulary
 
-FINISHED_DOCUMENTS = ("done", "needs_review")
 # A Medicare LCD or article number quoted in the crosswalk's sources, e.g. "L33611".
 POLICY_NUMBER = re.compile(r"\b([LA]\d{5})\b")
 
@@ -313,7 +312,7 @@ def enclosures(case: Case, billing: Any, codes: Sequence[str], categories: Seque
     items: list[dict | Missing] = []
     kinds_present: set[str] = set()
     for document in case.documents:
-        if document.status not in FINISHED_DOCUMENTS or document.kind == "narrative":
+        if document.status not in READABLE_STATUSES or document.kind == "narrative":
             continue
         kind = document.kind or "other"
         if kind in kinds_present:
