@@ -26,10 +26,6 @@ class Rewritten:
         return self.index[start], self.index[end - 1] + 1 if end > start else self.index[start]
 
 
-def unchanged(text: str) -> Rewritten:
-    return Rewritten(text, tuple(range(len(text) + 1)))
-
-
 def spell_numbers_as_digits(text: str) -> Rewritten:
     """`text` with numbers written in words as digits ("thirty-five mm" -> "35 mm"), line by line.
 

@@ -219,12 +219,7 @@ class VisitsByOpeningAppointment(MethodView):
         case = find_case(db.session, data["practice"], data["joins_apt_num"])
         if case is None:
             abort(404, message=f"No case was opened by appointment {data['joins_apt_num']} of this practice.")
-        visit_data = {key: data[key] for key in ("apt_num", "appointment", "procedures")}
-        visit, created = add_visit(db.session, case, visit_data)
-        audit.record("case.visit.add" if created else "case.visit.update", "case", case.id,
-                     detail={"apt_num": visit.apt_num})
-        db.session.commit()
-        return visit, 201 if created else 200
+        return _store_visit(case, {key: data[key] for key in ("apt_num", "appointment", "procedures")})
 
 
 @blp.route("/<int:case_id>/visits")
@@ -239,9 +234,13 @@ class CaseVisits(MethodView):
 
         409 when the appointment is another case's own appointment or visit. The case's facts are
         read again, the visit's note among them."""
-        case = get_case_or_404(case_id)
-        visit, created = add_visit(db.session, case, data)
-        audit.record("case.visit.add" if created else "case.visit.update", "case", case.id,
-                     detail={"apt_num": visit.apt_num})
-        db.session.commit()
-        return visit, 201 if created else 200
+        return _store_visit(get_case_or_404(case_id), data)
+
+
+def _store_visit(case: Case, data: dict) -> tuple:
+    """Add or update the visit on `case`, audited and committed; the answer and its status (201 new, 200 known)."""
+    visit, created = add_visit(db.session, case, data)
+    audit.record("case.visit.add" if created else "case.visit.update", "case", case.id,
+                 detail={"apt_num": visit.apt_num})
+    db.session.commit()
+    return visit, 201 if created else 200

@@ -9,8 +9,8 @@ import math
 
 from datetime import date
 
+from crosswalks.clinical.teeth import teeth_in
 from crosswalks.npi import is_valid_npi
-from docservice.facts.values import teeth
 from docservice.facts.vocabulary import TERM_VALUES, VOCABULARY
 
 SIDES = TERM_VALUES["side"]
@@ -135,7 +135,7 @@ def _teeth(name: str, value: object) -> tuple[list[str], str]:
     if items is None or not items or not all(isinstance(item, (str, int)) and not isinstance(item, bool)
                                               for item in items):
         raise ValueError('a list of tooth numbers, e.g. ["8", "9"]')
-    found = teeth(" ".join(f"#{item}" for item in items))
+    found = teeth_in(" ".join(f"#{item}" for item in items))
     if len(found) != len(items):
         raise ValueError("teeth are 1-32 or A-T")
     return found, ", ".join(f"#{tooth}" for tooth in found)

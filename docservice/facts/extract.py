@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from crosswalks.clinical.context import SpanContext, read_contexts
+from crosswalks.clinical.dates import parse_date
 from crosswalks.clinical.layout import compose, preferred_cell, tidy_leaders
 from crosswalks.clinical.numbers import Rewritten, spell_numbers_as_digits
 from crosswalks.clinical.sentences import Sentences, clean, snippet, split_sentences
+from crosswalks.clinical.teeth import teeth_in
 from docservice.facts import values
 from docservice.facts.patterns import Pattern, Patterns, Rule, Where, load_patterns
 
@@ -318,7 +320,7 @@ def read_number(reading, rule, pattern, match):
 
 
 def read_date(reading, rule, pattern, match):
-    parsed = values.parse_date(_group(match, "value") or "", anchor=reading.reference_date)
+    parsed = parse_date(_group(match, "value") or "", anchor=reading.reference_date)
     if parsed is None:
         return None
     return parsed.isoformat(), _display(rule, parsed.isoformat())
@@ -418,7 +420,7 @@ def read_joint_sound(reading, rule, pattern, match):
 
 
 def read_teeth(reading, rule, pattern, match):
-    found = values.teeth(_group(match, "value") or "")
+    found = teeth_in(_group(match, "value") or "")
     if not found:
         return None
     return found, _display(rule, ", ".join(f"#{tooth}" for tooth in found))

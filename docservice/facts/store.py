@@ -8,9 +8,9 @@ from datetime import date
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
+from crosswalks.clinical.dates import parse_date
 from docservice.facts.extract import ExtractedFact, document_head, extract_text_facts
 from docservice.facts.patterns import expand, load_patterns
-from docservice.facts.values import parse_date
 from docservice.models import READABLE_STATUSES, Case, Document, Fact
 
 REPLACED_SOURCES = ("document", "appointment")  # facts a person added ("person") are kept

@@ -4,9 +4,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from crosswalks.clinical.dates import parse_date as read_clinical_date
+from crosswalks.clinical.dates import parse_date
 from crosswalks.clinical.sentences import clean
-from crosswalks.clinical.teeth import teeth_in
 
 WORD_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -31,14 +30,6 @@ def largest_dimension(text: str) -> float | None:
     numbers = [parse_number(part) for part in re.split(r"\s*(?:x|×|by|\*)\s*", text.strip(), flags=re.IGNORECASE)]
     numbers = [number for number in numbers if number is not None]
     return max(numbers) if numbers else None
-
-
-def parse_date(text: str, *, anchor: date | None = None) -> date | None:
-    """A calendar date as written, month first as in the US; relative wording needs `anchor`.
-
-    The one date parser is crosswalks.clinical.dates (the flagger reads notes with it too).
-    """
-    return read_clinical_date(text, anchor=anchor)
 
 
 def stored_date(value: object) -> date | None:
@@ -95,8 +86,3 @@ def person_name(text: str) -> str:
 def credentials(text: str) -> str:
     found = CREDENTIALS.search(clean(text))
     return found.group(0).strip(" ,") if found else ""
-
-
-def teeth(text: str) -> list[str]:
-    """"#8 and #9" -> ["8", "9"]; "#7-10" -> ["7", "8", "9", "10"] (the one tooth reader, crosswalks.clinical.teeth)."""
-    return teeth_in(text)

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from crosswalks.clinical.dates import parse_date
+from crosswalks.clinical.teeth import teeth_in
 from docservice.facts import values
 from docservice.facts.patterns import PATTERNS_FILE, PatternFileError, load_patterns
 from docservice.facts.vocabulary import VOCABULARY
@@ -65,7 +67,7 @@ def test_broken_pattern_file_is_refused_with_the_rule_named(tmp_path, change, me
     ],
 )
 def test_parse_date(text, expected):
-    assert values.parse_date(text) == expected
+    assert parse_date(text) == expected
 
 
 def test_durations_and_since():
@@ -78,10 +80,10 @@ def test_durations_and_since():
 
 
 def test_teeth_lists_and_ranges():
-    assert values.teeth("#8 and #9") == ["8", "9"]
-    assert values.teeth("#7-#10") == ["7", "8", "9", "10"]
-    assert values.teeth("E, F") == ["E", "F"]
-    assert values.teeth("#40") == []
+    assert teeth_in("#8 and #9") == ["8", "9"]
+    assert teeth_in("#7-#10") == ["7", "8", "9", "10"]
+    assert teeth_in("E, F") == ["E", "F"]
+    assert teeth_in("#40") == []
 
 
 def test_person_name_drops_title_and_credentials():
