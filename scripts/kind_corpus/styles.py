@@ -1,5 +1,8 @@
 """House styles: how a hospital, a small clinic, an EHR printout, a dictation, a fax, a terse note, a form
-or a table lays out the same content; then headers, footers and OCR noise.
+or a table lays out the same content; also an EHR encounter print with banner and signature footer,
+underlined or numbered headings, a bare text box, run-in paragraphs, a dental practice program's
+printout and an interoffice memo header (To/From/Date/Re: not an e-mail); then headers, footers,
+fax stamps and OCR noise.
 
 Deliberately absent (the classifier's own tests use them, to measure on styles never trained on):
 e-mail headers, markdown, HL7 / X12 / XML / JSON exports, plain prose without any heading, all
@@ -12,7 +15,8 @@ import textwrap
 
 from kind_corpus.common import Draft, Section, address, fmt_date, maybe, phone, pick, town
 
-STYLES = ("hospital", "clinic", "ehr_caps", "dictated", "terse", "form", "table")
+STYLES = ("hospital", "clinic", "ehr_caps", "dictated", "terse", "form", "table",
+          "ehr_print", "underlined", "numbered", "bare", "inline", "dental_pm", "memo")
 
 HOSPITAL_WORDS = ("Regional Medical Center", "University Hospital", "Memorial Hospital", "Health System",
                   "Community Hospital", "Medical Center", "Children's Hospital", "General Hospital")
@@ -39,6 +43,13 @@ def render(draft: Draft, style: str, r: random.Random) -> str:
         "terse": _terse,
         "form": _form,
         "table": _table_style,
+        "ehr_print": _ehr_print,
+        "underlined": _underlined,
+        "numbered": _numbered,
+        "bare": _bare,
+        "inline": _inline,
+        "dental_pm": _dental_pm,
+        "memo": _memo,
     }[style](draft, r)
     return body
 
@@ -153,7 +164,8 @@ def _hospital(draft: Draft, r: random.Random) -> str:
                    f"{pick(r, ('Physician', 'Provider', 'MD'))}: {pick(r, ('Dr. ', ''))}{draft.recipient or 'on file'}")
     out.append("")
     for section in draft.sections:
-        out.append(heading_text(section, r, caps=maybe(r, 0.7)))
+        if section.heading:
+            out.append(heading_text(section, r, caps=maybe(r, 0.7)))
         out += section_lines(section, r, caps=False, table=False)
         out.append("")
     out += signature(draft, r)
@@ -170,7 +182,9 @@ def _clinic(draft: Draft, r: random.Random) -> str:
     out.append("")
     for section in draft.sections:
         lines = section_lines(section, r, caps=False, table=False)
-        if maybe(r, 0.5) and lines and section.table is None:
+        if not section.heading:
+            out += lines
+        elif maybe(r, 0.5) and lines and section.table is None:
             out.append(f"{section.heading}: {lines[0]}")
             out += lines[1:]
         else:
@@ -194,10 +208,12 @@ def _ehr_caps(draft: Draft, r: random.Random) -> str:
     if draft.letter:
         out += [line.upper() for line in _letter_body(draft, r)]
         return "\n".join(out + _footer(r))
-    out.append(pick(r, ("*** {} ***", "===== {} =====", "{}", "DOCUMENT TYPE: {}", "NOTE TYPE: {}")).format(
-        draft.title.upper()))
+    if draft.title:
+        out.append(pick(r, ("*** {} ***", "===== {} =====", "{}", "DOCUMENT TYPE: {}", "NOTE TYPE: {}")).format(
+            draft.title.upper()))
     for section in draft.sections:
-        out.append(pick(r, ("----- {} -----", "{}:", "[{}]", "{}")).format(section.heading.upper()))
+        if section.heading:
+            out.append(pick(r, ("----- {} -----", "{}:", "[{}]", "{}")).format(section.heading.upper()))
         out += section_lines(section, r, caps=True, table=False)
     out += [line.upper() for line in signature(draft, r)]
     out.append(f"PRINTED BY: {pick(r, ('JSMITH', 'MEDREC01', 'HIMDEPT', 'FRONTDESK2', 'ROI'))}")
@@ -217,7 +233,7 @@ def _dictated(draft: Draft, r: random.Random) -> str:
                    f"{pick(r, ('DOB', 'DATE OF BIRTH', 'D.O.B.'))}: {fmt_date(r, p.birth)}")
         out.append("")
         for section in draft.sections:
-            out.append(f"{section.heading.upper()}: {_paragraphs(section, r)}")
+            out.append(f"{section.heading.upper()}: {_paragraphs(section, r)}" if section.heading else _paragraphs(section, r))
             out.append("")
         out += signature(draft, r)
     initials = "".join(pick(r, "ABCDEFGHJKLMNPRSTW") for _ in range(2))
@@ -255,7 +271,7 @@ def _terse(draft: Draft, r: random.Random) -> str:
     for section in draft.sections:
         lines = section_lines(section, r, caps=False, table=False)
         head = shorten(section.heading)
-        out.append(f"{head}: " + "; ".join(shorten(line).rstrip(".") for line in lines))
+        out.append((f"{head}: " if head else "") + "; ".join(shorten(line).rstrip(".") for line in lines))
     if draft.author:
         out.append(f"-- {draft.author}")
     return "\n".join(out)
@@ -285,7 +301,9 @@ def _form(draft: Draft, r: random.Random) -> str:
         out += body[2:]
     for section in draft.sections:
         lines = section_lines(section, r, caps=False, table=False)
-        if len(lines) == 1 or all(":" in line for line in lines):
+        if not section.heading:
+            out += lines
+        elif len(lines) == 1 or all(":" in line for line in lines):
             if len(lines) == 1:
                 out.append(field_line(section.heading, lines[0]))
             else:
@@ -328,6 +346,205 @@ def _table_style(draft: Draft, r: random.Random) -> str:
     return "\n".join(out + _footer(r, light=True))
 
 
+def _title(draft: Draft, r: random.Random, *, keep: float = 0.7) -> list[str]:
+    """The document's own title, when it has one and this house prints it."""
+    if not draft.title or not maybe(r, keep):
+        return []
+    return [draft.title.upper() if maybe(r, 0.4) else draft.title]
+
+
+def _flat(section: Section, r: random.Random) -> list[str]:
+    return section_lines(section, r, caps=False, table=False)
+
+
+def _ehr_print(draft: Draft, r: random.Random) -> str:
+    """An EHR's printed encounter: a banner of fields, headings in title case, a signature and print footer."""
+    p = draft.patient
+    facility = facility_name(draft, r, hospital=maybe(r, 0.4))
+    sep = pick(r, (" | ", "   ", "  ·  ", " / "))
+    when = fmt_date(r, draft.doc_date) if draft.doc_date else ""
+    out = [facility + (f"{sep}{pick(r, ('Main Campus', 'Suite 200', 'North Office', 'Clinic B'))}" if maybe(r, 0.3) else "")]
+    out.append(sep.join([f"{pick(r, ('Patient', 'Name', 'Pt'))}: {p.name(r)}", f"{pick(r, ('DOB', 'Birthdate', 'DOB/Age'))}: {fmt_date(r, p.birth)}",
+                         f"{pick(r, ('MRN', 'Chart', 'Acct', 'PID'))}: {r.randint(10000, 9999999)}"]))
+    if draft.letter:
+        return "\n".join(out + [""] + _letter_body(draft, r) + _footer(r))
+    meta = [f"{pick(r, ('Date of Service', 'Encounter Date', 'Visit date', 'Service date', 'Date'))}: {when}"]
+    if draft.author and maybe(r, 0.6):
+        meta.append(f"{pick(r, ('Provider', 'Rendering', 'Author', 'Clinician'))}: {draft.author}")
+    if maybe(r, 0.4):
+        meta.append(f"{pick(r, ('Location', 'Dept', 'Place of service'))}: {draft.department or pick(r, ('Office', 'Clinic', 'Op 3'))}")
+    out.append(sep.join(meta))
+    out.append(pick(r, ("", "_" * r.randint(40, 70), "=" * r.randint(40, 70))))
+    out += _title(draft, r, keep=0.8)
+    for section in draft.sections:
+        lines = _flat(section, r)
+        if section.heading:
+            out.append(pick(r, ("{}", "{}:", "{}:", "  {}")).format(section.heading.title() if maybe(r, 0.5) else section.heading))
+            out += [pick(r, ("", "  ", "    ")) + line for line in lines]
+        else:
+            out += lines
+        if maybe(r, 0.5):
+            out.append("")
+    out.append("")
+    if draft.author:
+        out.append(pick(r, ("Electronically signed by {a} on {d}", "Signed: {a} {d}", "{a} - {d}", "Note finalized by {a} ({d})",
+                            "Authenticated: {a}")).format(a=draft.author, d=f"{when} {r.randint(7, 18)}:{r.randint(0, 59):02d}"))
+    out.append(pick(r, (f"Printed by {pick(r, ('frontdesk', 'kjones', 'records'))} on {when}", f"Page 1 of {r.randint(1, 3)}",
+                        "Generated from the electronic health record", "This note may contain PHI", "")))
+    return "\n".join(out)
+
+
+def _underlined(draft: Draft, r: random.Random) -> str:
+    """Headings underlined with a rule; no letterhead, a short patient line."""
+    rule = pick(r, ("-", "=", "~"))
+    out = []
+    if maybe(r, 0.4):
+        out += [facility_name(draft, r, hospital=maybe(r, 0.3)), ""]
+    title = _title(draft, r, keep=0.8)
+    if title:
+        out += [title[0], rule * len(title[0])]
+    out.append(f"{draft.patient.name(r)}" + (f", {fmt_date(r, draft.doc_date)}" if draft.doc_date else ""))
+    out.append("")
+    if draft.letter:
+        return "\n".join(out + _letter_body(draft, r)[2:])
+    for section in draft.sections:
+        if section.heading:
+            out += [section.heading, rule * len(section.heading)]
+        out += _flat(section, r)
+        out.append("")
+    if draft.author:
+        out.append(pick(r, ("", "-- ", "Signed, ")) + draft.author)
+    return "\n".join(out)
+
+
+def _numbered(draft: Draft, r: random.Random) -> str:
+    """Sections numbered 1., 2., 3. (or A., B.), each heading in capitals."""
+    marks = pick(r, ("{n}.", "{n})", "{a}.", "{a})", "({n})"))
+    out = [facility_name(draft, r, hospital=maybe(r, 0.5))] if maybe(r, 0.5) else []
+    out += _title(draft, r, keep=0.8)
+    out += [f"{pick(r, ('Patient', 'Name', 'Pt'))}: {draft.patient.name(r)}   {pick(r, ('DOB', 'Born'))} {fmt_date(r, draft.patient.birth)}", ""]
+    if draft.letter:
+        return "\n".join(out + _letter_body(draft, r))
+    n = 0
+    for section in draft.sections:
+        lines = _flat(section, r)
+        if not section.heading:
+            out += lines
+            continue
+        n += 1
+        mark = marks.format(n=n, a="ABCDEFGHIJKLMNOPQRSTUVWXYZ"[(n - 1) % 26])
+        head = section.heading.upper() if maybe(r, 0.6) else section.heading
+        if len(lines) == 1 and maybe(r, 0.6):
+            out.append(f"{mark} {head}: {lines[0]}")
+        else:
+            out.append(f"{mark} {head}:")
+            out += ["    " + line for line in lines]
+    out += [""] + signature(draft, r)
+    return "\n".join(out)
+
+
+def _bare(draft: Draft, r: random.Random) -> str:
+    """What a clinician types into a blank box: maybe a date, heading: text lines, initials at the end."""
+    out = []
+    if draft.doc_date and maybe(r, 0.6):
+        out.append(fmt_date(r, draft.doc_date) + (f"  {draft.author}" if draft.author and maybe(r, 0.3) else ""))
+    out += _title(draft, r, keep=0.35)
+    if maybe(r, 0.35):
+        out.append(f"{pick(r, ('Pt', 'Patient', 'Re'))}: {draft.patient.name(r)}")
+    if draft.letter:
+        return "\n".join(out + _letter_body(draft, r)[2:])
+    for section in draft.sections:
+        lines = _flat(section, r)
+        if section.heading and lines:
+            joiner = pick(r, (". ", ", ", "; "))
+            out.append(f"{section.heading}{pick(r, (':', ':', ' -', ':'))} {joiner.join(line.rstrip('.') for line in lines)}")
+        else:
+            out += lines
+    if draft.author and maybe(r, 0.7):
+        name = draft.author.split(",")[0]
+        out.append(pick(r, (name, f"/{name}/", "- " + "".join(w[0] for w in name.split() if w), draft.author)))
+    return "\n".join(out)
+
+
+def _inline(draft: Draft, r: random.Random) -> str:
+    """Sections run together in one or two paragraphs, each announced by a capitalised label."""
+    head = []
+    if maybe(r, 0.5):
+        head.append(facility_name(draft, r, hospital=maybe(r, 0.4)))
+    head += _title(draft, r, keep=0.6)
+    head.append(f"{draft.patient.name(r)}  {fmt_date(r, draft.patient.birth)}" if maybe(r, 0.6) else "")
+    if draft.letter:
+        return "\n".join(head + _letter_body(draft, r)[2:])
+    parts = []
+    caps = maybe(r, 0.6)
+    for section in draft.sections:
+        text = _paragraphs(section, r)
+        label = section.heading.upper() if caps else section.heading
+        parts.append(f"{label}: {text}" if label else text)
+    if maybe(r, 0.5) and len(parts) > 3:
+        cut = len(parts) // 2
+        body = [" ".join(parts[:cut]), " ".join(parts[cut:])]
+    else:
+        body = [" ".join(parts)]
+    width = r.randint(70, 110)
+    wrapped = [line for paragraph in body for line in (textwrap.wrap(paragraph, width) + [""])]
+    tail = [draft.author] if draft.author else []
+    return "\n".join([line for line in head if line] + [""] + wrapped + tail)
+
+
+def _dental_pm(draft: Draft, r: random.Random) -> str:
+    """A practice-management program's printout: report header, an entry line, the entry's text, a print footer."""
+    p = draft.patient
+    program_title = pick(r, ("Clinical Notes Report", "Patient Chart - Notes", "Progress Notes", "Chart Entries", "Document Center",
+                             "Patient Documents"))
+    out = [f"{program_title}{' ' * r.randint(2, 20)}{facility_name(draft, r, hospital=False)}",
+           f"{pick(r, ('Patient', 'For'))}: {p.name(r)} ({pick(r, ('ID', 'Chart', 'Pat#'))} {r.randint(100, 99999)})"
+           + (f"   Birthdate {fmt_date(r, p.birth)}" if maybe(r, 0.5) else ""),
+           "-" * r.randint(50, 80)]
+    when = fmt_date(r, draft.doc_date) if draft.doc_date else ""
+    who = draft.author.split(",")[0] if draft.author else pick(r, ("DDS1", "HYG2", "DR"))
+    entry = pick(r, ("{d}  {w}  [{t}]", "{d} - {t} - {w}", "Date: {d}   Provider: {w}   Type: {t}", "{d}  {t}"))
+    out.append(entry.format(d=when, w=who, t=draft.title or pick(r, ("Note", "Clinical", "Misc"))))
+    if draft.letter:
+        return "\n".join(out + _letter_body(draft, r)[2:])
+    for section in draft.sections:
+        lines = _flat(section, r)
+        if section.heading and lines:
+            out.append(f"{section.heading}: {lines[0]}")
+            out += lines[1:]
+        else:
+            out += lines
+    out += ["", pick(r, (f"Printed {when}", f"Page 1", f"{p.name(r)}  Page 1 of 1", "End of report", ""))]
+    return "\n".join(out)
+
+
+def _memo(draft: Draft, r: random.Random) -> str:
+    """An interoffice memo header (To / From / Date / Re) over any document: who sends it is not what it is."""
+    sender = draft.author or facility_name(draft, r, hospital=maybe(r, 0.4))
+    to = draft.recipient or pick(r, ("Medical Records", "Front desk", "Referral coordinator", "Billing", "Chart", "Records dept"))
+    fields = [(pick(r, ("TO", "To")), to), (pick(r, ("FROM", "From")), sender)]
+    if draft.doc_date:
+        fields.append((pick(r, ("DATE", "Date")), fmt_date(r, draft.doc_date)))
+    fields.append((pick(r, ("RE", "Re", "Regarding", "Patient")), f"{draft.patient.name(r)}" + (f" - {draft.title}" if draft.title and maybe(r, 0.6) else "")))
+    if maybe(r, 0.3):
+        fields.append((pick(r, ("CC", "cc")), pick(r, ("chart", "patient", "PCP", "file"))))
+    width = max(len(label) for label, _ in fields) + 2
+    out = [f"{label}:".ljust(width) + value for label, value in fields]
+    out.append(pick(r, ("-" * r.randint(30, 60), "", "_" * r.randint(30, 60))))
+    if draft.letter:
+        return "\n".join(out + _letter_body(draft, r)[2:])
+    for section in draft.sections:
+        lines = _flat(section, r)
+        if section.heading and lines:
+            out.append(f"{section.heading}: {lines[0]}" if maybe(r, 0.6) else section.heading)
+            out += lines[1:] if out[-1] != section.heading else lines
+        else:
+            out += lines
+    if draft.author and maybe(r, 0.5):
+        out += ["", draft.author]
+    return "\n".join(out)
+
+
 def _render_short(draft: Draft, r: random.Random) -> str:
     lines = [draft.title] + [line for section in draft.sections for line in section.lines]
     joiner = pick(r, ("\n", "  ", " ", "\n"))
@@ -355,7 +572,7 @@ def _letter_body(draft: Draft, r: random.Random, *, dictated: bool = False) -> l
     out.append("")
     for section in draft.sections:
         text = _paragraphs(section, r)
-        if maybe(r, 0.25) and not dictated:
+        if maybe(r, 0.25) and not dictated and section.heading:
             text = f"{section.heading}: {text}"
         out += textwrap.wrap(text, r.randint(64, 96)) if maybe(r, 0.7) else [text]
         out.append("")
@@ -458,6 +675,19 @@ def ocr_noise(text: str, r: random.Random, *, level: float) -> str:
         lines.insert(r.randrange(len(lines) + 1), r.choice(("", "|", "~ .", "i", "' '", "_____", "= :", ".")))
         noisy = "\n".join(lines)
     return noisy
+
+
+def fax_stamp(text: str, r: random.Random) -> str:
+    """A fax machine's line across the top of every page, without a cover sheet."""
+    stamp = pick(r, ("{mon}-{d:02d}-{y} {h:02d}:{m:02d} FROM:{f} TO:{t} P.{p}",
+                     "{y}/{mm:02d}/{d:02d} {h:02d}:{m:02d}  FAX {f}  #{job} P.{p:03d}/{n:03d}",
+                     "RECEIVED {mm:02d}/{d:02d}/{y} {h:02d}:{m:02d} {f}  Pg {p}",
+                     "{f}   {mon} {d} {y} {h}:{m:02d}{ap}   p{p}"))
+    values = dict(mon=pick(r, ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")),
+                  d=r.randint(1, 28), mm=r.randint(1, 12), y=pick(r, (2023, 2024, 2025)), h=r.randint(0, 23), m=r.randint(0, 59),
+                  f=phone(r), t=phone(r), job=r.randint(100, 9999), ap=pick(r, ("AM", "PM")))
+    pages = text.split("\f")
+    return "\f".join(stamp.format(p=number, n=len(pages), **values) + "\n" + page for number, page in enumerate(pages, start=1))
 
 
 def add_pages(text: str, r: random.Random) -> str:
