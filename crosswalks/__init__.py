@@ -15,11 +15,9 @@ from crosswalks.billing import (
     SleepCriteria,
     SupportRule,
 )
+from crosswalks.categories import Category, Need
 from crosswalks.loader import (
-    Category,
     Crosswalk,
-    CrosswalkError,
-    Need,
     NoteExclusion,
     NoteTerm,
     ProblemRule,
@@ -30,6 +28,7 @@ from crosswalks.loader import (
     load_packet_kinds,
 )
 from crosswalks.npi import is_valid_npi
+from crosswalks.reading import CrosswalkError
 
 __all__ = [
     "CONDITIONS",

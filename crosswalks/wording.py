@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from crosswalks.loader import DATA_DIR, _Problems, _read_yaml, _where
+from crosswalks.billing import CONDITIONS
+from crosswalks.reading import DATA_DIR, _Problems, _read_yaml, _where
 
 FILE = "wording.yaml"
 
@@ -93,8 +94,6 @@ def load_wording_file(data_dir: Path, conditions: Mapping[str, tuple[str, ...]],
 
 @functools.lru_cache(maxsize=4)
 def _load_alone(path: str) -> Wording:
-    from crosswalks.billing import CONDITIONS
-
     problems = _Problems()
     wording = load_wording_file(Path(path), CONDITIONS, problems)
     problems.raise_if_any()

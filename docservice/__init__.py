@@ -23,6 +23,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         docservice.errors.ConfigError: a setting is malformed.
         docservice.errors.DatabaseError: the database cannot be reached or migrated.
     """
+    # Imported here, not at the top: `import docservice` (every `medlane` command's registration)
+    # stays light, while the app pulls in every area of the service.
     from docservice.config import load_config
 
     settings = load_config(config)
@@ -31,11 +33,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_mapping(settings)
 
     from docservice.extensions import db, jobs, ocr, storage
+    from docservice.jobs.registry import register_tasks
 
     db.init_app(app)
     storage.init_app(app)
     ocr.init_app(app)
-    jobs.init_app(app)
+    jobs.init_app(app, register_tasks)
 
     from docservice.api import init_api
 

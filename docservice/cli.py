@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crosswalks.exitcodes import ExitCode
+from docservice import create_app
 from docservice.errors import DocServiceError, ServeError
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add `serve`, `worker` and `users` to the `medlane` command."""
     from docservice.config import DEFAULT_PORT
-    from docservice.models import ROLES
+    from docservice.roles import ROLES  # not docservice.models: every `medlane` command builds this parser
 
     serve = subparsers.add_parser(
         "serve",
@@ -85,7 +86,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     from docservice.exports.command import add_export_command
 
-    add_export_command(subparsers, reporting=_reporting)
+    add_export_command(subparsers, reporting=_reporting, create_app=create_app)
 
 
 def _reporting(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
@@ -105,7 +106,6 @@ def _reporting(handler: Callable[[argparse.Namespace], int]) -> Callable[[argpar
 def cmd_serve(args: argparse.Namespace) -> int:
     import waitress
 
-    from docservice import create_app
     from docservice.jobs.worker import start_worker_process
 
     app = create_app()
@@ -113,7 +113,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         server = waitress.create_server(app, host=args.host, port=args.port, threads=args.threads, ident="medlane")
     except OSError as exc:
         raise ServeError(f"Cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from None
-    worker = None if args.no_worker else start_worker_process()
+    worker = None if args.no_worker else start_worker_process(create_app)
     # SIGTERM (systemd, docker stop) ends the server like Ctrl-C, so the worker is stopped too.
     signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
     print(f"medlane: serving http://{args.host}:{args.port}/api/v1 "
@@ -135,7 +135,6 @@ def _raise_keyboard_interrupt(signum, frame) -> None:
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
-    from docservice import create_app
     from docservice.jobs.worker import run_worker
 
     # A worker's log is its progress report: tasks started and finished, pages recovered.
@@ -200,7 +199,6 @@ def cmd_users_disable(args: argparse.Namespace) -> int:
 @contextlib.contextmanager
 def _session() -> Iterator[Session]:
     """A session of the app's database (created or migrated first), for commands without requests."""
-    from docservice import create_app
     from docservice.extensions import db
 
     app = create_app()

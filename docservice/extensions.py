@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from docservice.database import Database
 from docservice.engine import OcrEngineExtension
-from docservice.jobs import JobQueue
+from docservice.queue import JobQueue
 from docservice.storage import StorageExtension
 
 db = Database()

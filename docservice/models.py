@@ -24,7 +24,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-ROLES = ("admin", "dentist", "assistant", "biller", "service")
+from docservice.roles import ROLES  # noqa: F401 - named there, re-exported with the tables
+
 # exported: a packet and claim were handed out; submitted: the biller says the payer has it.
 CASE_STATUSES = ("new", "in_progress", "ready", "exported", "submitted", "closed", "dismissed")
 INSURANCE_KINDS = ("dental", "medical")

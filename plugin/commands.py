@@ -110,27 +110,14 @@ def _add_od_claim(subparsers) -> None:
     parser.set_defaults(handler=run_od_claim_command)
 
 
-def open_scanner(settings: Settings, *, dry_run: bool):
-    from plugin.cases import CaseSink
-    from plugin.flagger import Flagger
-    from plugin.opendental.api import OpenDentalAPI
-    from plugin.opendental.client import OpenDentalClient
-    from plugin.scan import Scanner
-    from plugin.state import StateStore
-
-    client = OpenDentalClient(settings.pms)
-    state = StateStore(settings.state_path)
-    cases = CaseSink(settings.docservice, practice=settings.practice) if settings.docservice.enabled else None
-    return Scanner(OpenDentalAPI(client), state, flagger=Flagger.from_crosswalks(), dry_run=dry_run, cases=cases)
-
-
-def print_report(report, *, as_json: bool) -> None:
-    from plugin.report import render_json, render_table
-
-    print(render_json(report) if as_json else render_table(report), flush=True)
+# The handlers import the scanner when they run: it loads the flagger's spaCy pipeline (seconds),
+# which every other `medlane` command would otherwise pay for at start.
 
 
 def run_scan_command(args) -> int:
+    from plugin.report import print_report
+    from plugin.scan import open_scanner
+
     settings = _settings_from(args)
     first, last = _window(args)
     scanner = open_scanner(settings, dry_run=args.dry_run)
@@ -140,6 +127,8 @@ def run_scan_command(args) -> int:
 
 
 def run_watch_command(args) -> int:
+    from plugin.report import print_report
+    from plugin.scan import open_scanner
     from plugin.watch import watch_forever, watch_pass
 
     settings = _settings_from(args)

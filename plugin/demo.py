@@ -25,6 +25,8 @@ import requests
 from crosswalks.exitcodes import ExitCode
 from plugin.config import default_home, load_settings
 from plugin.errors import DocServiceError
+from plugin.report import print_report
+from plugin.scan import open_scanner
 from plugin.sandbox.seed import DEMO_SEED, read_json
 from plugin.sandbox.server import SandboxServer
 from plugin.sandbox.settings import SandboxSettings
@@ -109,7 +111,6 @@ def run_demo(*, home: str | None, as_json: bool, out: TextIO) -> int:
 
 def _run(sandbox, sandbox_settings, docs_url: str, tokens: dict[str, str], *, home: Path, as_json: bool,
          out: TextIO) -> int:
-    from plugin.commands import open_scanner, print_report
     from plugin.demo_export import Office, walk_case_to_payer
 
     demo_home = home

@@ -44,3 +44,7 @@ def render_table(report: ScanReport, *, verbose: bool = False) -> str:
         f"{len(report.flagged)} may be medical, {len(report.errors)} errors, {report.calls} Open Dental calls."
     )
     return "\n".join(lines)
+
+
+def print_report(report: ScanReport, *, as_json: bool) -> None:
+    print(render_json(report) if as_json else render_table(report), flush=True)

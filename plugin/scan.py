@@ -18,11 +18,13 @@ from datetime import date, datetime
 
 from crosswalks.loader import Crosswalk
 from plugin.cases import CaseSink
+from plugin.config import Settings
 from plugin.errors import DocServiceError, PMSAuthError, PMSError, PMSUnreachable
 from plugin.flagger import Flagger, format_reasons
 from plugin.flagger.joining import teeth_of
 from plugin.flagger.model import AppointmentContext, Decision, OpenCase, Problem, Procedure
 from plugin.opendental.api import OpenDentalAPI
+from plugin.opendental.client import OpenDentalClient
 from plugin.opendental.records import Appointment, PlanOnFile
 from plugin.prompts import text
 from plugin.prompts.writer import PromptWriter
@@ -404,3 +406,11 @@ class Scanner:
         if pat_num not in self._plans:
             self._plans[pat_num] = self.api.plans_on_file(pat_num)
         return self._plans[pat_num]
+
+
+def open_scanner(settings: Settings, *, dry_run: bool) -> Scanner:
+    """A scanner on the configured Open Dental, local state and (when configured) document service."""
+    client = OpenDentalClient(settings.pms)
+    state = StateStore(settings.state_path)
+    cases = CaseSink(settings.docservice, practice=settings.practice) if settings.docservice.enabled else None
+    return Scanner(OpenDentalAPI(client), state, flagger=Flagger.from_crosswalks(), dry_run=dry_run, cases=cases)

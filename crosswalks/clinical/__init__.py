@@ -8,4 +8,5 @@ mean lives here, with its rules as data (crosswalks/data/clinical_text.yaml):
 - `context`  whether a finding is the patient's own and current: present, negated, historical,
              family, hypothetical, resolved or post-operative (medspaCy's ConText), and the section
              of the document it stands in (medspaCy's sectionizer)
+- `people`   the credentials and degrees written after a person's name (one list for every reader)
 """

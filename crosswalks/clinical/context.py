@@ -13,15 +13,18 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import spacy
-from medspacy.context import ConTextRule
-from medspacy.section_detection import SectionRule
-from spacy.language import Language
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from crosswalks.clinical.rules import load_clinical_rules
 from crosswalks.clinical.sentences import Sentences, split_sentences
+
+if TYPE_CHECKING:
+    # spaCy and medspaCy (which drags in quickumls and nltk) cost seconds to import, so they are
+    # imported when the pipeline is built: a `medlane` command or worker that reads no text
+    # (settings, users, export of stored facts) does not pay for them.
+    from medspacy.context import ConTextRule
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
 
 CONTEXTS = ("present", "negated", "historical", "family", "hypothetical", "resolved", "postoperative")
 SPAN_GROUP = "medlane"
@@ -57,6 +60,10 @@ def _meaning() -> _Meaning:
 @functools.cache
 def build_context_pipeline() -> Language:
     """The spaCy pipeline (blank English tokenizer, ConText, sectionizer) with MedLane's rules; built once."""
+    import spacy
+    from medspacy.context import ConTextRule
+    from medspacy.section_detection import SectionRule
+
     rules = load_clinical_rules()
     nlp = spacy.blank("en")
     # A cue inside the span read is part of its wording, not its context ("can't tolerate CPAP"):
@@ -89,6 +96,8 @@ def build_context_pipeline() -> Language:
 
 def _without_words(rule: ConTextRule, *, dropped: set[str]) -> ConTextRule | None:
     """A medspaCy default rule without the cue words we drop (None when nothing of it is left)."""
+    from medspacy.context import ConTextRule
+
     if rule.literal.lower() in dropped:
         return None
     if not isinstance(rule.pattern, list):

@@ -11,10 +11,10 @@ from crosswalks.loader import CrosswalkError
 
 @functools.cache
 def load_clinical_rules() -> dict:
-    """The parsed rules file; callers take their part (`dates`, `context`, `sections`, `layout`)."""
+    """The parsed rules file; callers take their part (`dates`, `context`, `sections`, `layout`, `credentials`)."""
     text = resources.files("crosswalks").joinpath("data", "clinical_text.yaml").read_text(encoding="utf-8")
     rules = yaml.safe_load(text)
-    missing = {"dates", "context", "sections", "layout"} - set(rules)
+    missing = {"dates", "context", "sections", "layout", "credentials"} - set(rules)
     if missing:
         raise CrosswalkError(f"clinical_text.yaml lacks {', '.join(sorted(missing))}")
     return rules

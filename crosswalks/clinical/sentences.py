@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 SNIPPET_MAX = 300
+ELLIPSIS = "…"  # marks where a snippet leaves words out
 ABBREVIATIONS = ("dr", "mr", "mrs", "ms", "no", "vs", "approx", "e.g", "i.e", "pt", "st", "jr", "sr", "fig", "hx", "dx")
 BOUNDARY = re.compile(
     r"(?<=[.!?])[ \t]+(?=[A-Z0-9(\"'])"  # end of a sentence on the line
@@ -57,12 +58,40 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def snippet(text: str, start: int, end: int, sentences: Sentences) -> str:
-    """The sentence holding text[start:end], whitespace collapsed, cut to SNIPPET_MAX around the match."""
-    first, last = sentences.around(start)
-    last = max(last, end)
-    if last - first > SNIPPET_MAX:
-        margin = max((SNIPPET_MAX - (end - start)) // 2, 0)
-        first = max(first, start - margin)
-        last = min(last, first + SNIPPET_MAX)
-    return clean(text[first:last])[:SNIPPET_MAX]
+def cut_snippet(text: str, start: int, end: int, *, bounds: tuple[int, int] | None = None,
+                max_chars: int = SNIPPET_MAX) -> str:
+    """The words around text[start:end] that a person reads: text[bounds] (the sentence holding the
+    match; the whole text when None), whitespace collapsed, at most `max_chars` long.
+
+    A longer one is cut around the match, which stays whole and as near the middle as the bounds
+    allow; cuts fall between words and are marked "…" (so a reader knows words are left out).
+    """
+    first, last = bounds if bounds is not None else (0, len(text))
+    first, last = min(first, start), max(last, end)
+    whole = clean(text[first:last])
+    if len(whole) <= max_chars:
+        return whole
+    # where the match stands in the collapsed text ("x" stands for its first character)
+    m_start = len(clean(text[first:start] + "x")) - 1
+    m_end = max(len(clean(text[first:end])), m_start)
+    if m_end - m_start >= max_chars - 1:  # the match alone fills the snippet
+        return whole[m_start:m_start + max_chars - 1].rstrip() + ELLIPSIS
+    room = max_chars - (m_end - m_start)
+    left = min(m_start, room // 2)
+    right = min(len(whole) - m_end, room - left)
+    left = min(m_start, room - right)
+    begin, finish = m_start - left, m_end + right
+    before, after = whole[begin:m_start], whole[m_end:finish]
+    if begin > 0:  # cut: the mark takes a character, and the part of a word cut in two goes
+        begin += 1
+        before = whole[begin:m_start]
+        if whole[begin - 1] != " " and " " in before:
+            before = before[before.index(" "):]
+        before = ELLIPSIS + before.lstrip()
+    if finish < len(whole):
+        finish -= 1
+        after = whole[m_end:finish]
+        if whole[finish] != " " and " " in after:
+            after = after[:after.rindex(" ")]
+        after = after.rstrip() + ELLIPSIS
+    return before + whole[m_start:m_end] + after

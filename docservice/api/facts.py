@@ -7,9 +7,9 @@ from docservice import audit
 from docservice.api.cases import get_case_or_404
 from docservice.api.core import ServiceBlueprint
 from docservice.auth import CASES_READ, FACTS_EXTRACT
+from docservice.evidence.schemas import FactSchema
 from docservice.extensions import db
 from docservice.facts import extract_case_facts
-from docservice.facts.schemas import FactSchema
 
 blp = ServiceBlueprint("facts", __name__, url_prefix="/api/v1", description="Facts read from a case's documents, with where each was read.")
 

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 
+# the payer, date and categories as the claim builder and the evidence report read them
+from docservice.case_terms import case_categories, resolve_payer, service_date_of
 from docservice.facts.values import stored_date as parse_date  # noqa: F401  (the checks read stored dates with it)
-from docservice.claims.fields import medical_plan  # the plan the builder bills, so checks judge the same one
 from docservice.evidence import Evidence
 from docservice.models import READABLE_STATUSES, Case, Claim, ClaimLine, Document, Narrative
 
@@ -115,28 +116,6 @@ def finished_documents(documents: Iterable[Document]) -> Mapping[str, tuple[Docu
         if document.kind and document.status in READABLE_STATUSES:
             grouped[document.kind].append(document)
     return MappingProxyType({kind: tuple(items) for kind, items in grouped.items()})
-
-
-def case_categories(case: Case) -> frozenset[str]:
-    """The case's main category and every flagged one (`categories` holds dicts or bare ids)."""
-    found = {case.category} if case.category else set()
-    for item in case.categories or []:
-        found.add(item.get("category", "") if isinstance(item, dict) else str(item))
-    return frozenset(found - {""})
-
-
-def resolve_payer(billing, case: Case, claim: Claim):
-    """The payer the claim's builder chose (`Claim.payer`), else the one matching the medical plan."""
-    if claim.payer:
-        for payer in billing.payers:
-            if payer.id == claim.payer:
-                return payer
-    plan = medical_plan(case)
-    return billing.payer(plan.carrier if plan else "", plan.plan if plan else "")
-
-
-def service_date_of(case: Case, claim: Claim) -> date | None:
-    return parse_date((claim.fields or {}).get("service_date")) or (case.apt_start.date() if case.apt_start else None)
 
 
 def build_context(case: Case, claim: Claim, evidence: Evidence, billing, *, wording=None) -> CheckContext:

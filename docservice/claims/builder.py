@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
+from docservice.case_terms import medical_plan
 from docservice.claims.choice import choose_candidate, count_units
 from docservice.claims.conditions import resolve_conditions
 from docservice.claims.diagnoses import propose_diagnoses, set_pointers
-from docservice.claims.fields import Practice, medical_plan, propose_fields
+from docservice.claims.fields import Practice, propose_fields
 from docservice.claims.modifiers import add_same_day_em, propose_modifiers
 from docservice.claims.vocabulary import Vocabulary, load_vocabulary
 from docservice.evidence import Evidence, case_evidence, wording_of

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from crosswalks import icd10
+from docservice.case_terms import ordered_case_categories
 from docservice.evidence import Evidence
 from docservice.models import Case, ClaimLine
 
@@ -100,7 +101,7 @@ def _documented_for(code: str, billing, evidence: Evidence) -> dict | None:
 def _hint_for(case: Case, code: str, billing, evidence: Evidence) -> dict | None:
     """The crosswalk's typical diagnosis for the case's categories that would support `code`; documented
     when the documents name it in words ("obstructive sleep apnea" in an impression), else to confirm."""
-    for category in _case_categories(case):
+    for category in ordered_case_categories(case):  # the main category's hint first
         for hint in billing.diagnoses(category):
             if supports(billing, code, hint.code):
                 where = evidence.diagnoses.source_of(hint.code)
@@ -115,15 +116,6 @@ def _hint_for(case: Case, code: str, billing, evidence: Evidence) -> dict | None
                     "source": "crosswalk",
                 }
     return None
-
-
-def _case_categories(case: Case) -> list[str]:
-    found = [case.category] if case.category else []
-    for item in case.categories or ():
-        category = item.get("category") if isinstance(item, dict) else None
-        if category and category not in found:
-            found.append(category)
-    return found
 
 
 def _limit(diagnoses: list[dict], lines: Sequence[ClaimLine], billing, why: str) -> tuple[list[dict], str]:

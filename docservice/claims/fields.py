@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crosswalks import icd10
+from docservice.case_terms import case_categories
 from docservice.claims.citing import cite, shown
 from docservice.claims.vocabulary import Vocabulary
 from docservice.evidence import Evidence
@@ -37,12 +38,6 @@ class FieldSet:
     def set(self, name: str, value, why: str) -> None:
         self.values[name] = value
         self.why[name] = why
-
-
-def medical_plan(case: Case) -> InsurancePlan | None:
-    """The case's medical plan of lowest ordinal (primary), or None."""
-    plans = [plan for plan in case.insurance if plan.kind == "medical"]
-    return min(plans, key=lambda plan: (plan.ordinal, plan.position), default=None)
 
 
 def propose_fields(
@@ -136,8 +131,7 @@ def _accident_fields(fields: FieldSet, case: Case, evidence: Evidence, vocabular
 
 
 def _is_injury_case(case: Case, vocabulary: Vocabulary) -> bool:
-    categories = {case.category, *(item.get("category") for item in case.categories or () if isinstance(item, dict))}
-    return bool(categories & vocabulary.injury_categories) or any(icd10.is_injury(p.icd10) for p in case.problems)
+    return bool(case_categories(case) & vocabulary.injury_categories) or any(icd10.is_injury(p.icd10) for p in case.problems)
 
 
 _STATE_TOKEN = re.compile(r"\b([A-Z]{2})\b")

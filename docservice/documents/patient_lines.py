@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from crosswalks.clinical.dates import parse_date
+from crosswalks.clinical.people import credential_words
 
 NAME_LABEL = r"(?:patient(?:'s)?\s+(?:full\s+)?name|name\s+of\s+patient|patient|pt\.?\s*name|pt|name)"
 DOB_LABEL = r"(?:date\s+of\s+birth|birth\s*date|d\.?\s?o\.?\s?b\b\.?|born)"
@@ -47,8 +48,6 @@ OTHER_PEOPLE = {"subscriber", "subscriber's", "insured", "insured's", "member", 
                 "mother", "father", "guardian", "policyholder", "responsible"}
 TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr"}
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-CREDENTIALS = {"md", "do", "dds", "dmd", "np", "pa", "pa-c", "rn", "phd", "mph", "facp", "rpsgt", "dpm", "od", "crna",
-               "aprn", "fnp", "ms", "mba"}
 NOT_NAMES = {"information", "info", "name", "signature", "unknown", "see", "attached", "records", "record", "request",
              "appeal", "of", "the", "for", "claim", "and", "dob", "date", "birth", "on", "file", "with", "to", "from",
              "your", "our", "this", "denial", "medical", "necessity", "history", "demographics", "label", "here",
@@ -162,9 +161,10 @@ def clean_name(value: str) -> str:
     words = [word.strip(".,").lower() for word in re.split(r"[\s,]+", value) if word.strip(".,")]
     if not 2 <= len(words) <= 6:
         return ""
-    if any(word in NOT_NAMES for word in words) or words[-1] in CREDENTIALS or words[0] == "dr":
+    # a credential ends a provider's name, not a patient's ("M.D." is "md" in the list)
+    if any(word in NOT_NAMES for word in words) or words[-1].replace(".", "") in credential_words() or words[0] == "dr":
         return ""
-    if ", " in value and value.split(", ", 1)[1].strip(" .").lower() in CREDENTIALS:
+    if ", " in value and value.split(", ", 1)[1].strip(" .").lower().replace(".", "") in credential_words():
         return ""
     if sum(len(word) >= 2 for word in words) < 2:
         return ""

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from docservice.ocr.classify import KINDS
+from docservice.documents.kinds import KINDS
 from docservice.schemas import DocumentSchema, DocumentSummarySchema
 
 KIND_ERROR = "Unknown kind {input!r}; the kinds are: " + ", ".join(KINDS) + "."

@@ -1,27 +1,17 @@
 """A person's word on a value that drives the claim: confirmed as read, corrected, or entered.
 
 Each confirmation is a new `EvidenceConfirmation` row (never updated, so who said what stays); the
-latest row per (case, fact) wins over anything read, before or after it (see resolution.py).
+latest row per (case, fact) wins over anything read, before or after it (see resolution.py, which reads
+them with stored_confirmations.load_confirmations).
 """
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, object_session
+from sqlalchemy.orm import Session
 
 from docservice.evidence.readings import same_value
 from docservice.evidence.resolution import Evidence
 from docservice.evidence.values import EvidenceRejected, check_value, kind_of
 from docservice.models import EVIDENCE_ACTIONS, Case, EvidenceConfirmation, User
-
-
-def confirmations_of(case: Case) -> list[EvidenceConfirmation]:
-    """The case's confirmations, oldest first; none for a case outside a session (built in memory)."""
-    session = object_session(case)
-    if session is None or case.id is None:
-        return []
-    query = select(EvidenceConfirmation).where(EvidenceConfirmation.case_id == case.id)
-    with session.no_autoflush:  # reading must not write a half-built claim the caller holds in memory
-        return list(session.scalars(query.order_by(EvidenceConfirmation.id)))
 
 
 def record_confirmation(session: Session, case: Case, evidence: Evidence, name: str, *, action: str,

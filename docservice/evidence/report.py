@@ -5,7 +5,7 @@ Which values those are is crosswalk data per category (evidence.yaml `confirm`).
 """
 from __future__ import annotations
 
-from docservice.checks.context import case_categories, resolve_payer, service_date_of
+from docservice.case_terms import case_categories, resolve_payer, service_date_of
 from docservice.evidence.criteria import applies_to_payer, criteria_of, evaluate_criteria
 from docservice.evidence.readings import context_of, confidence_of
 from docservice.evidence.resolution import Evidence, Resolved
@@ -16,7 +16,7 @@ from docservice.models import Case, Claim
 def evidence_report(case: Case, evidence: Evidence, crosswalk, *, claim: Claim | None = None) -> dict:
     """The case's values to confirm (its categories' lists, in order) and its payer criteria."""
     categories = [case.category] if case.category else []
-    categories += sorted(case_categories(case) - set(categories))
+    categories += sorted(case_categories(case) - set(categories))  # the rest by name: a stable listing
     names = evidence.rules.confirm_list(categories)
     return {
         "case_id": case.id,
@@ -54,9 +54,8 @@ def criteria_report(case: Case, evidence: Evidence, crosswalk, *, claim: Claim |
         codes = [line.code for line in claim.lines]
     else:  # not built yet: the codes the case's procedures may become
         codes = [candidate.code for procedure in case.procedures for candidate in billing.candidates(procedure.code)]
-    payer = resolve_payer(billing, case, claim if claim is not None else Claim())  # no claim: the plan's payer
-    service_date = service_date_of(case, claim) if claim is not None else (
-        case.apt_start.date() if case.apt_start else None)
+    payer = resolve_payer(billing, case, claim)
+    service_date = service_date_of(case, claim)
     diagnoses = [d.get("code", "") for d in (claim.diagnoses or []) if d.get("source") != "crosswalk"] if claim else []
     out, seen = [], set()
     for code in dict.fromkeys(codes):

@@ -32,6 +32,7 @@ from docservice.evidence.readings import (
     is_blank,
     same_value,
 )
+from docservice.evidence.stored_confirmations import load_confirmations
 from docservice.facts.values import stored_date
 
 
@@ -146,9 +147,7 @@ def resolve_evidence(case, facts: Iterable, rules, *, confirmations: Sequence | 
     """
     documents = {document.id: document for document in getattr(case, "documents", None) or []}
     if confirmations is None:
-        from docservice.evidence.confirmations import confirmations_of  # needs a session: only then imported
-
-        confirmations = confirmations_of(case)
+        confirmations = load_confirmations(case)
     latest = _latest(confirmations)
     by_name: dict[str, list] = {}
     for fact in facts:

@@ -7,10 +7,14 @@ and ends with one summary line: how many were exported, how many refused and why
 from __future__ import annotations
 
 import argparse
+import functools
 import zipfile
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+
+from flask import Flask
 
 from crosswalks.exitcodes import ExitCode
 from docservice.errors import DocServiceError
@@ -22,7 +26,9 @@ class ExportCommandError(DocServiceError):
     exit_code = ExitCode.usage
 
 
-def add_export_command(subparsers: argparse._SubParsersAction, *, reporting) -> None:
+def add_export_command(subparsers: argparse._SubParsersAction, *, reporting,
+                       create_app: Callable[[], Flask]) -> None:
+    """Add `export`; `create_app` is the app factory (passed in: the factory imports the exports)."""
     export = subparsers.add_parser(
         "export", help="export ready cases' packets, CMS-1500s and one 837P into a folder",
         description="Export every ready case with an appointment in the date range: one ZIP holding one "
@@ -33,13 +39,12 @@ def add_export_command(subparsers: argparse._SubParsersAction, *, reporting) -> 
     export.add_argument("--out", required=True, type=Path, help="folder for the ZIP and its unpacked files")
     export.add_argument("--override-reason", default="", help="export despite errors, for this reason (recorded)")
     export.add_argument("--no-pms", action="store_true", help="do not upload the packets to Open Dental")
-    export.set_defaults(handler=reporting(cmd_export))
+    export.set_defaults(handler=reporting(functools.partial(cmd_export, create_app=create_app)))
 
 
-def cmd_export(args: argparse.Namespace) -> int:
+def cmd_export(args: argparse.Namespace, *, create_app: Callable[[], Flask]) -> int:
     from rich.progress import Progress
 
-    from docservice import create_app
     from docservice.cases import filter_cases
     from docservice.exports.errors import ExportRefused
     from docservice.exports.run import export_cases

@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 from crosswalks.billing import DOCUMENT_KINDS
+from docservice.case_terms import case_categories
 from docservice.exports.context import ExportContext, PacketPart
 from docservice.models import READABLE_STATUSES, Document
 from docservice.narratives.workflow import body_digest
@@ -54,7 +55,7 @@ def attachment_types(ctx: ExportContext) -> list[tuple[str, str]]:
     """(PWK01, label) once per report type, in packet order: one PWK each on the claim."""
     claim = ctx.case.claim
     codes = [line.code for line in claim.lines]
-    categories = [ctx.case.category, *(item.get("category", "") for item in ctx.case.categories or ())]
+    categories = case_categories(ctx.case)
     seen: dict[str, str] = {}
     for part in ctx.parts:
         sent = ctx.crosswalk.billing.report_type(part.kind, codes, categories)

@@ -5,6 +5,7 @@ import re
 from datetime import date, datetime
 
 from crosswalks.clinical.dates import parse_date
+from crosswalks.clinical.people import credential_pattern
 from crosswalks.clinical.sentences import clean
 
 WORD_NUMBERS = {
@@ -13,9 +14,8 @@ WORD_NUMBERS = {
     "few": 3, "a few": 3, "several": 3, "a couple": 2, "couple of": 2, "a couple of": 2,
 }
 UNIT_DAYS = {"d": 1, "day": 1, "w": 7, "wk": 7, "week": 7, "m": 30, "mo": 30, "month": 30, "y": 365, "yr": 365, "year": 365}
-CREDENTIALS = re.compile(
-    r"(?:,?\s*(?:M\.?D\.?|D\.?O\.?|D\.?D\.?S\.?|D\.?M\.?D\.?|NP|PA-C|PA|Ph\.?D\.?|FAASM|RPSGT|APRN|FNP|DABSM|MS|FACS))+\s*$"
-)
+# The credentials that end a name (", MD, FAASM"), each a whole word: "WILLIAMS" does not end in "MS".
+CREDENTIALS = re.compile(rf"(?:(?:^|\s*,|\s)\s*{credential_pattern()}(?![A-Za-z]))+\s*$")
 
 
 def parse_number(text: str) -> float | None:

@@ -15,47 +15,19 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-from flask import Flask, current_app
-from huey import Huey, crontab
-from huey.api import TaskWrapper
+from flask import current_app
 from sqlalchemy import func, or_, select, update
 
 from docservice import audit
 from docservice.documents.identity import apply_identity
 from docservice.documents.review import PERSON_KIND_SOURCES, kind_review_reason
 from docservice.extensions import db, jobs, ocr, storage
-from docservice.models import FINAL_STATUSES, Document, Page, utcnow
+from docservice.models import FINAL_STATUSES, Case, Document, Page, utcnow
 from docservice.ocr.errors import DocumentError
 
 log = logging.getLogger(__name__)
 
 RETRY_DELAY = 10.0  # seconds before a page that hit an unexpected error is tried again
-
-
-@dataclass(frozen=True)
-class Tasks:
-    """The task functions registered on one Huey instance."""
-
-    ocr_page: TaskWrapper
-    sweep: TaskWrapper
-
-
-def register_tasks(huey: Huey, app: Flask) -> Tasks:
-    """Register the tasks on `huey`; each runs inside an app context of `app`."""
-
-    @huey.task(name="ocr_page")
-    def ocr_page(document_id: int, index: int) -> None:
-        with app.app_context():
-            process_page(document_id, index)
-
-    @huey.periodic_task(crontab(minute="*"), name="sweep")
-    def sweep_task() -> None:
-        from docservice.jobs.sweeper import sweep
-
-        with app.app_context():
-            sweep()
-
-    return Tasks(ocr_page=ocr_page, sweep=sweep_task)
 
 
 def worker_id() -> str:
@@ -248,8 +220,8 @@ def refresh_case_facts(case_id: int, document_id: int) -> None:
     """Read the case's facts again now that one of its documents finished. Never fails the OCR job:
     the document's result is already stored, and the facts can be re-read through the API.
     """
+    # Deferred: the fact readers load spaCy (seconds), which an app that only enqueues pages never needs.
     from docservice.facts import extract_case_facts
-    from docservice.models import Case
 
     session = db.session
     try:

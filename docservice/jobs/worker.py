@@ -10,12 +10,13 @@ import multiprocessing
 import os
 import signal
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from flask import Flask
 
 from crosswalks.exitcodes import ExitCode
-from docservice.errors import QueueError
+from docservice.errors import DocServiceError, QueueError
 from docservice.extensions import db, jobs
 from docservice.jobs.sweeper import sweep
 
@@ -84,11 +85,11 @@ def _describe_queue(app: Flask) -> str:
     return url.split("@")[-1] if url.startswith("redis") else url
 
 
-def run_worker_process(overrides: dict[str, Any] | None = None) -> None:
-    """Entry point of the worker child that `medlane serve` starts (spawned: a fresh interpreter)."""
-    from docservice import create_app
-    from docservice.errors import DocServiceError
+def run_worker_process(create_app: Callable[..., Flask], overrides: dict[str, Any] | None = None) -> None:
+    """Entry point of the worker child that `medlane serve` starts (spawned: a fresh interpreter).
 
+    `create_app` is the app factory, passed in (by reference) because the factory imports these jobs.
+    """
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     die_with_parent()
     try:
@@ -98,10 +99,11 @@ def run_worker_process(overrides: dict[str, Any] | None = None) -> None:
         sys.exit(exc.exit_code)
 
 
-def start_worker_process(overrides: dict[str, Any] | None = None) -> multiprocessing.Process:
-    """Start the embedded worker of `medlane serve` in a child process."""
+def start_worker_process(create_app: Callable[..., Flask],
+                         overrides: dict[str, Any] | None = None) -> multiprocessing.Process:
+    """Start the embedded worker of `medlane serve` in a child process that builds its app with `create_app`."""
     process = multiprocessing.get_context("spawn").Process(
-        target=run_worker_process, args=(overrides,), name="medlane-worker"
+        target=run_worker_process, args=(create_app, overrides), name="medlane-worker"
     )
     process.start()
     return process

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from docservice.case_terms import medical_plan, ordered_case_categories, resolve_payer, service_date_of
 from docservice.evidence import Evidence, case_evidence, evaluate_criteria
 from docservice.evidence.readings import same_value
 from docservice.models import READABLE_STATUSES, Case, Claim, Fact
@@ -43,8 +44,9 @@ def build_context(case: Case, facts: Sequence[Fact], claim: Claim | None, crossw
     documents = {document.id: document for document in case.documents}
     lines = claim_lines(case, claim, billing)
     codes = [line["code"] for line in lines]
-    categories = [case.category, *[c.get("category") for c in case.categories or [] if isinstance(c, dict)]]
-    payer = find_payer(case, claim, billing)
+    categories = ordered_case_categories(case)
+    # the payer the claim and the checks judge by, so the letter's Medicare wording and KX agree with them
+    payer = resolve_payer(billing, case, claim) if billing is not None else None
     context = {
         "category": case.category or "general",
         "letter_date": format_date(today or date.today()),
@@ -66,7 +68,7 @@ def build_context(case: Case, facts: Sequence[Fact], claim: Claim | None, crossw
         "history": stated_sentences(evidence, vocabulary, negated=False),
         "policies": policy_citations(billing, codes),
         "payer_is_medicare": bool(getattr(payer, "medicare", False)),
-        "sleep_threshold": sleep_threshold(evidence, payer, codes, claim, _service_date_of(case, claim)),
+        "sleep_threshold": sleep_threshold(evidence, payer, codes, claim, service_date_of(case, claim)),
         "enclosures": enclosures(case, billing, codes, categories, vocabulary),
         # What only the dentist can write (an outcome, an exam judgement): always a visible gap to fill.
         "manual": {name: Missing(name, label) for name, label in vocabulary.manual.items()},
@@ -205,13 +207,8 @@ def _claim_field(claim: Claim | None, name: str) -> Sourced | None:
     return None if is_blank(value) or not isinstance(value, str) else Sourced(text=value.strip(), raw=value)
 
 
-def _medical_plan(case: Case):
-    plans = sorted((p for p in case.insurance if p.kind == "medical"), key=lambda p: p.ordinal)
-    return plans[0] if plans else None
-
-
 def _plan_value(case: Case, attribute: str, field: str, label: str) -> Sourced | Missing:
-    plan = _medical_plan(case)
+    plan = medical_plan(case)
     value = getattr(plan, attribute, "") if plan else ""
     return Sourced(text=value.strip(), raw=value) if not is_blank(value) else Missing(field, label)
 
@@ -223,11 +220,6 @@ def _case_value(value: str, field: str, label: str) -> Sourced | Missing:
 def _date_value(value: Any, field: str, label: str) -> Sourced | Missing:
     parsed = parse_date(value)
     return Sourced(text=format_date(parsed), raw=parsed.isoformat()) if parsed else Missing(field, label)
-
-
-def _service_date_of(case: Case, claim: Claim | None) -> date | None:
-    value = (claim.fields or {}).get("service_date") if claim is not None else None
-    return parse_date(value) or (case.apt_start.date() if case.apt_start else None)
 
 
 def _service_date(case: Case, claim: Claim | None) -> Sourced | Missing:
@@ -254,16 +246,6 @@ def _referring(claim: Claim | None, evidence: Evidence, documents: dict, vocabul
         if found:
             return found
     return Missing("referring_provider", "referring or ordering physician")
-
-
-def find_payer(case: Case, claim: Claim | None, billing: Any) -> Any:
-    """The crosswalk's payer for the case's medical plan (its default payer when none matches)."""
-    if billing is None:
-        return None
-    plan = _medical_plan(case)
-    carrier = (claim.fields or {}).get("payer_name", "") if claim is not None else ""
-    carrier = carrier or (plan.carrier if plan else "")
-    return billing.payer(carrier, plan.plan if plan else "")
 
 
 def policy_citations(billing: Any, codes: Sequence[str]) -> list[str]:
@@ -305,7 +287,7 @@ def sleep_threshold(evidence: Evidence, payer: Any, codes: Sequence[str], claim:
 def enclosures(case: Case, billing: Any, codes: Sequence[str], categories: Sequence[str],
                vocabulary: Vocabulary) -> list[dict | Missing]:
     """The case's finished documents by kind with their PWK report types; a required one absent is Missing."""
-    rules = billing.attachments_for(tuple(codes), tuple(c for c in categories if c)) if billing is not None else ()
+    rules = billing.attachments_for(tuple(codes), tuple(categories)) if billing is not None else ()
     pwk_by_kind: dict[str, str] = {}
     for rule in rules:
         pwk_by_kind.setdefault(rule.document_kind, rule.pwk)

@@ -1,7 +1,7 @@
 """Say what kind of document an upload is, from its text and its page images, and whether a person should check.
 
 The text is read by a model learnt from the project's labelled corpus
-(`docservice.documents.kinds`); pages that look like photos or radiographs decide when there is
+(`docservice.documents.kinds`, which also names the `KINDS`); pages that look like photos or radiographs decide when there is
 little text. When the model is unsure (low probability, or two kinds close), the best guess is
 kept and `review` is set with a reason a person understands: "not sure: referral 0.46 vs chart_note 0.41".
 """
@@ -15,22 +15,14 @@ from importlib import resources
 
 import yaml
 
+from docservice.documents.kinds import (  # noqa: F401  (KINDS: what classify_document answers, importable here)
+    KINDS,
+    PICTURE_KINDS,
+    TrainingSettings,
+    load_kind_model,
+)
 from docservice.ocr.preprocess import ImageStats
 
-KINDS = (
-    "chart_note",
-    "radiology_report",
-    "sleep_study",
-    "pathology_report",
-    "referral",
-    "physician_order",
-    "narrative",
-    "photo",
-    "radiograph",
-    "eob",
-    "other",
-)
-PICTURE_KINDS = ("photo", "radiograph")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -47,7 +39,7 @@ class Classification:
 
 @dataclass(frozen=True)
 class _Settings:
-    training: object  # docservice.documents.kinds.TrainingSettings
+    training: TrainingSettings
     min_confidence: float
     min_margin: float
     min_words: int
@@ -75,8 +67,6 @@ def classify_document(text: str, *, image_stats: ImageStats | Sequence[ImageStat
 
 
 def _classify_text(text: str, *, words: int, settings: _Settings) -> Classification:
-    from docservice.documents.kinds import load_kind_model
-
     if words == 0:
         return Classification(kind="other", confidence=0.0, evidence=("no text",), review=True,
                               reason="not sure: the document has no text")
@@ -121,8 +111,6 @@ def _as_list(image_stats: ImageStats | Sequence[ImageStats] | None) -> list[Imag
 
 @lru_cache(maxsize=1)
 def _load_settings() -> _Settings:
-    from docservice.documents.kinds import TrainingSettings
-
     raw = yaml.safe_load(resources.files("docservice.ocr").joinpath("document_kinds.yaml").read_text(encoding="utf-8"))
     training = dict(raw["training"])
     for key in ("word_ngrams", "char_ngrams"):

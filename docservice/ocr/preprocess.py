@@ -12,7 +12,6 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-from deskew import determine_skew_dev
 from PIL import Image
 
 from docservice.ocr.tesseract import Orientation, run_osd
@@ -155,6 +154,10 @@ def _hough_peaks(flat: np.ndarray) -> list[tuple[float, float]]:
     degrees) or vertical (beyond), as `deskew.determine_skew(angle_pm_90=True)` states it; the
     strength is the number of edge pixels on the line.
     """
+    # deskew imports scikit-image and SciPy (seconds): only a process that really OCRs pays for them,
+    # not every command and server that merely imports the OCR package.
+    from deskew import determine_skew_dev
+
     _, (_, (strengths, angles, _), _) = determine_skew_dev(flat, angle_pm_90=True, min_deviation=np.deg2rad(1.0))
     return [(float(np.rad2deg(angle % np.pi - np.pi / 2)), float(strength)) for angle, strength in zip(angles, strengths)]
 

@@ -12,15 +12,14 @@ import logging
 import os
 import re
 import time
-from dataclasses import dataclass, field
 
 from flask import Flask, Response, g, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound, RequestEntityTooLarge
 
 from plugin.sandbox import stats as stats_routes
 from plugin.sandbox.api import bp as api_bp
-from plugin.sandbox.api.answers import sandbox
-from plugin.sandbox.faults import THROTTLED, FaultInjector, Throttle, retry_after_header
+from plugin.sandbox.context import EXTENSION_KEY, SandboxContext, sandbox
+from plugin.sandbox.faults import THROTTLED, retry_after_header
 from plugin.sandbox.settings import SandboxSettings
 from plugin.sandbox.stats import RequestStats
 from plugin.sandbox.store import Store
@@ -34,26 +33,11 @@ _AUTH = re.compile(r"^ODFHIR (?P<developer>[^/\s]+)/(?P<customer>[^/\s]+)$")
 _AUTH_HINT = "Use: Authorization: ODFHIR {DeveloperKey}/{CustomerKey}"
 
 
-@dataclass
-class SandboxContext:
-    """What the routes share, kept in app.extensions["medlane_sandbox"]."""
-
-    store: Store
-    settings: SandboxSettings
-    stats: RequestStats = field(default_factory=RequestStats)
-    faults: FaultInjector = field(init=False)
-    throttle: Throttle = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.faults = FaultInjector(self.settings.fail_rate, seed=self.settings.fault_seed)
-        self.throttle = Throttle(self.settings.min_interval)
-
-
 def create_app(store: Store, settings: SandboxSettings | None = None, *, stats: RequestStats | None = None) -> Flask:
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY
     app.json.sort_keys = False  # keep Open Dental's column order
-    app.extensions["medlane_sandbox"] = SandboxContext(store, settings or SandboxSettings(), stats or RequestStats())
+    app.extensions[EXTENSION_KEY] = SandboxContext(store, settings or SandboxSettings(), stats or RequestStats())
 
     app.before_request(guard_api_request)
     app.after_request(finish_api_request)

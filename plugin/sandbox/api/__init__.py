@@ -1,13 +1,9 @@
 """The /api/v1 blueprint: the subset of Open Dental's REST API that MedLane uses.
 
-One module per resource family registers its routes on `bp`, as in the Flask tutorial.
+One module per resource family registers its routes on `bp` (`blueprint.py`), as in the Flask tutorial.
 """
-from flask import Blueprint
-
-bp = Blueprint("api", __name__, url_prefix="/api/v1")
-
-# Imported for their routes, after `bp` exists.
-from plugin.sandbox.api import (  # noqa: E402,F401
+# Imported for their routes.
+from plugin.sandbox.api import (  # noqa: F401
     appointments,
     apptfields,
     claims,
@@ -21,3 +17,4 @@ from plugin.sandbox.api import (  # noqa: E402,F401
     procedures,
     providers,
 )
+from plugin.sandbox.api.blueprint import bp  # noqa: F401  (app.py registers it from here)

@@ -4,19 +4,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Iterable
 
-from flask import Response, current_app, jsonify, request
+from flask import Response, jsonify, request
 
 from plugin.sandbox.api.args import as_int, bad_request, query
+from plugin.sandbox.context import sandbox
 from plugin.sandbox.resources import Resource
 from plugin.sandbox.wire import ApiError, format_datetime, render_row
 
 if TYPE_CHECKING:
-    from plugin.sandbox.app import SandboxContext
     from plugin.sandbox.store import Store
-
-
-def sandbox() -> "SandboxContext":
-    return current_app.extensions["medlane_sandbox"]
 
 
 def store() -> "Store":

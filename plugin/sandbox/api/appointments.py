@@ -1,7 +1,7 @@
 """/appointments: list, one, POST, PUT, and the Note, Break and Confirm verbs. There is no DELETE."""
 from __future__ import annotations
 
-from plugin.sandbox.api import bp
+from plugin.sandbox.api.blueprint import bp
 from plugin.sandbox.api.answers import (
     changed_since,
     created_answer,

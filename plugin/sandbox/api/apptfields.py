@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import jsonify
 
-from plugin.sandbox.api import bp
+from plugin.sandbox.api.blueprint import bp
 from plugin.sandbox.api.answers import created_answer, list_answer, require_row, store
 from plugin.sandbox.api.args import as_int, as_text, bad_request, json_body, one_of, read_fields, require_query
 from plugin.sandbox.defaults import complete_row

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from plugin.sandbox.api import bp
+from plugin.sandbox.api.blueprint import bp
 from plugin.sandbox.api.answers import changed_since, fetch, list_answer, require_row, row_answer, store, where
 from plugin.sandbox.api.args import (
     as_bool,

@@ -1,7 +1,7 @@
 """/commlogs: the patient's communication log. GET and POST (PUT of the note is not served)."""
 from __future__ import annotations
 
-from plugin.sandbox.api import bp
+from plugin.sandbox.api.blueprint import bp
 from plugin.sandbox.api.answers import (
     changed_since,
     created_answer,

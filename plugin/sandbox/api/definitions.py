@@ -1,7 +1,7 @@
 """/definitions: the office's pick lists (confirmation statuses, image categories...), read-only."""
 from __future__ import annotations
 
-from plugin.sandbox.api import bp
+from plugin.sandbox.api.blueprint import bp
 from plugin.sandbox.api.answers import list_answer, store, where
 from plugin.sandbox.api.args import query_bool, query_int
 from plugin.sandbox.resources import RESOURCES

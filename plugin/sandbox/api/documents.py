@@ -10,7 +10,7 @@ import base64
 import binascii
 import re
 
-from plugin.sandbox.api import bp
+from plugin.sandbox.api.blueprint import bp
 from plugin.sandbox.api.answers import created_answer, fetch, list_answer, require_row, row_answer, store, where
 from plugin.sandbox.api.args import (
     as_bool,

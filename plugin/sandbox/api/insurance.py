@@ -1,7 +1,7 @@
 """The insurance chain, read-only: /carriers -> /insplans -> /inssubs -> /patplans."""
 from __future__ import annotations
 
-from plugin.sandbox.api import bp
+from plugin.sandbox.api.blueprint import bp
 from plugin.sandbox.api.answers import changed_since, fetch, list_answer, row_answer, store, where
 from plugin.sandbox.api.args import as_text, query, query_datetime, query_int
 from plugin.sandbox.resources import RESOURCES

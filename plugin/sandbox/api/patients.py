@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import jsonify
 
-from plugin.sandbox.api import bp
+from plugin.sandbox.api.blueprint import bp
 from plugin.sandbox.api.answers import changed_since, fetch, list_answer, page, row_answer, store, where
 from plugin.sandbox.api.args import as_text, one_of, query, query_bool, query_date, query_datetime, query_int
 from plugin.sandbox.resources import RESOURCES

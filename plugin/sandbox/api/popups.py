@@ -6,7 +6,7 @@ switched off with DateTimeDisabled.
 """
 from __future__ import annotations
 
-from plugin.sandbox.api import bp
+from plugin.sandbox.api.blueprint import bp
 from plugin.sandbox.api.answers import created_answer, fetch, list_answer, require_row, row_answer, store
 from plugin.sandbox.api.args import (
     as_datetime,

@@ -1,7 +1,7 @@
 """/diseases (a patient's problems: list, one, POST, PUT, DELETE) and /diseasedefs (read-only)."""
 from __future__ import annotations
 
-from plugin.sandbox.api import bp
+from plugin.sandbox.api.blueprint import bp
 from plugin.sandbox.api.answers import (
     created_answer,
     fetch,

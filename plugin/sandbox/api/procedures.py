@@ -1,7 +1,7 @@
 """/procedurelogs (charted procedures: list, one, POST, PUT, DELETE) and /procedurecodes (read-only)."""
 from __future__ import annotations
 
-from plugin.sandbox.api import bp
+from plugin.sandbox.api.blueprint import bp
 from plugin.sandbox.api.answers import (
     changed_since,
     created_answer,
