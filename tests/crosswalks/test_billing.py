@@ -5,7 +5,6 @@ import pytest
 
 from crosswalks import load_crosswalk
 from crosswalks.billing import CONDITIONS
-from tests.crosswalks.datafiles import append, replace
 
 
 @pytest.fixture(scope="module")
@@ -108,20 +107,20 @@ def test_conditions_use_only_the_contract_vocabulary(b):
             assert value in CONDITIONS[key]
 
 
-def test_default_is_ordered_last_even_when_written_first(data):
-    path = data / "claim_codes.csv"
-    replace(path, "frenum-d7963,D7963,41520,CPT,,", "frenum-d7963-x,D7963,41520,CPT,,")
-    append(path, "frenum-d7963-incision,D7963,41010,CPT,action=incision,one,,cut only,test,M\n")
-    b = load_crosswalk(data).billing
+def test_default_is_ordered_last_even_when_written_first(datafiles, data_copy):
+    path = data_copy / "claim_codes.csv"
+    datafiles.replace(path, "frenum-d7963,D7963,41520,CPT,,", "frenum-d7963-x,D7963,41520,CPT,,")
+    datafiles.append(path, "frenum-d7963-incision,D7963,41010,CPT,action=incision,one,,cut only,test,M\n")
+    b = load_crosswalk(data_copy).billing
     assert [c.id for c in b.candidates("D7963")] == ["frenum-d7963-incision", "frenum-d7963-x"]
     assert b.choose("D7963", {"action": "incision"}).code == "41010"
     assert b.choose("D7963", {}).code == "41520"
 
 
-def test_more_conditions_come_before_fewer(data):
-    append(data / "claim_codes.csv",
+def test_more_conditions_come_before_fewer(datafiles, data_copy):
+    datafiles.append(data_copy / "claim_codes.csv",
            "pathology-d7286-lip-both,D7286,40490,CPT,site=lip;side=bilateral,one,,test,test,M\n")
-    b = load_crosswalk(data).billing
+    b = load_crosswalk(data_copy).billing
     assert b.candidates("D7286")[0].id == "pathology-d7286-lip-both"
     assert b.choose("D7286", {"site": "lip"}).id == "pathology-d7286-lip"
 

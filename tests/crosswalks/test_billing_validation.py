@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 
 from crosswalks import CrosswalkError, load_crosswalk, load_packet_kinds
-from tests.crosswalks.datafiles import append, line_count, problems_of, replace
 
 CLAIM_ROW = "pathology-d7286-palate,D7286,42100,CPT,site=palate,one,,palate or uvula,billing-ref §1.1 PATH-01,H"
 CODE_ROW = "41874,CPT,reshape jaw ridge per quadrant,no,no,no,no,no,4,billing-ref §1.1 GRAFT-01,H"
@@ -37,21 +36,21 @@ def _only(found: list[str], file: str, column: str | None, words: str) -> None:
         (CLAIM_ROW.replace("pathology-d7286-palate", "pathology-d7286-palate2"), "code", "same conditions"),
     ],
 )
-def test_bad_claim_code_row(data, new, column, words):
-    append(data / "claim_codes.csv", new + "\n")
-    found = problems_of(data)
-    _only(found, f"claim_codes.csv line {line_count(data / 'claim_codes.csv')}", column, words)
+def test_bad_claim_code_row(datafiles, load_problems, data_copy, new, column, words):
+    datafiles.append(data_copy / "claim_codes.csv", new + "\n")
+    found = load_problems(data_copy)
+    _only(found, f"claim_codes.csv line {datafiles.line_count(data_copy / 'claim_codes.csv')}", column, words)
 
 
-def test_cdt_with_only_conditional_candidates_needs_a_default(data):
-    replace(data / "claim_codes.csv", "pathology-d7286,D7286,40808,CPT,,one,",
+def test_cdt_with_only_conditional_candidates_needs_a_default(datafiles, load_problems, data_copy):
+    datafiles.replace(data_copy / "claim_codes.csv", "pathology-d7286,D7286,40808,CPT,,one,",
             "pathology-d7286-x,D7286,40808,CPT,length=small,one,")
-    _only(problems_of(data), "claim_codes.csv", "when", "add a default row")
+    _only(load_problems(data_copy), "claim_codes.csv", "when", "add a default row")
 
 
-def test_two_defaults_are_ambiguous(data):
-    append(data / "claim_codes.csv", "pathology-d7286-other,D7286,41899,CPT,,one,,x,test,L\n")
-    _only(problems_of(data), "claim_codes.csv", "when", "more than one default")
+def test_two_defaults_are_ambiguous(datafiles, load_problems, data_copy):
+    datafiles.append(data_copy / "claim_codes.csv", "pathology-d7286-other,D7286,41899,CPT,,one,,x,test,L\n")
+    _only(load_problems(data_copy), "claim_codes.csv", "when", "more than one default")
 
 
 @pytest.mark.parametrize(
@@ -70,9 +69,9 @@ def test_two_defaults_are_ambiguous(data):
         (CODE_ROW.replace("41874,", "41880,").replace(",H", ",X"), "confidence", "not one of"),
     ],
 )
-def test_bad_medical_code_row(data, new, column, words):
-    append(data / "medical_codes.csv", new + "\n")
-    _only(problems_of(data), f"medical_codes.csv line {line_count(data / 'medical_codes.csv')}", column, words)
+def test_bad_medical_code_row(datafiles, load_problems, data_copy, new, column, words):
+    datafiles.append(data_copy / "medical_codes.csv", new + "\n")
+    _only(load_problems(data_copy), f"medical_codes.csv line {datafiles.line_count(data_copy / 'medical_codes.csv')}", column, words)
 
 
 @pytest.mark.parametrize(
@@ -86,9 +85,9 @@ def test_bad_medical_code_row(data, new, column, words):
         (DX_ROW, "id", "already used"),
     ],
 )
-def test_bad_diagnosis_row(data, new, column, words):
-    append(data / "diagnoses.csv", new + "\n")
-    _only(problems_of(data), f"diagnoses.csv line {line_count(data / 'diagnoses.csv')}", column, words)
+def test_bad_diagnosis_row(datafiles, load_problems, data_copy, new, column, words):
+    datafiles.append(data_copy / "diagnoses.csv", new + "\n")
+    _only(load_problems(data_copy), f"diagnoses.csv line {datafiles.line_count(data_copy / 'diagnoses.csv')}", column, words)
 
 
 SUPPORT = """  - id: trauma-support-test
@@ -173,10 +172,10 @@ RULE_CASES = [
 
 
 @pytest.mark.parametrize(("file", "template", "old", "new", "column", "words"), RULE_CASES)
-def test_bad_yaml_rule(data, file, template, old, new, column, words):
+def test_bad_yaml_rule(datafiles, load_problems, data_copy, file, template, old, new, column, words):
     assert old in template
-    append(data / file, template.replace(old, new))
-    _only(problems_of(data), f"{file} line", column, words)
+    datafiles.append(data_copy / file, template.replace(old, new))
+    _only(load_problems(data_copy), f"{file} line", column, words)
 
 
 @pytest.mark.parametrize(
@@ -198,37 +197,37 @@ def test_bad_yaml_rule(data, file, template, old, new, column, words):
         ("    confidence: L\n", "    confidence: Z\n", "confidence", "not one of"),
     ],
 )
-def test_bad_payer(data, old, new, column, words):
-    replace(data / "payers.yaml", old, new)
-    _only(problems_of(data), "payers.yaml", column, words)
+def test_bad_payer(datafiles, load_problems, data_copy, old, new, column, words):
+    datafiles.replace(data_copy / "payers.yaml", old, new)
+    _only(load_problems(data_copy), "payers.yaml", column, words)
 
 
-def test_every_bad_row_is_reported_at_once(data):
-    append(data / "claim_codes.csv", CLAIM_ROW.replace(",CPT,", ",AMA,") + "\n")
-    append(data / "diagnoses.csv", DX_ROW.replace("I10", "M26.6").replace("sleep-dx-i10", "sleep-dx-m266") + "\n")
-    append(data / "attachments.yaml", ATTACHMENT.replace("pwk: RR", "pwk: P6"))
-    found = problems_of(data)
+def test_every_bad_row_is_reported_at_once(datafiles, load_problems, data_copy):
+    datafiles.append(data_copy / "claim_codes.csv", CLAIM_ROW.replace(",CPT,", ",AMA,") + "\n")
+    datafiles.append(data_copy / "diagnoses.csv", DX_ROW.replace("I10", "M26.6").replace("sleep-dx-i10", "sleep-dx-m266") + "\n")
+    datafiles.append(data_copy / "attachments.yaml", ATTACHMENT.replace("pwk: RR", "pwk: P6"))
+    found = load_problems(data_copy)
     assert {p.split()[0] for p in found} >= {"claim_codes.csv", "diagnoses.csv", "attachments.yaml"}
 
 
 @pytest.mark.parametrize("file", ["claim_codes.csv", "medical_codes.csv", "diagnoses.csv", "dx_support.yaml",
                                   "attachments.yaml", "elements.yaml", "modifiers.yaml", "payers.yaml"])
-def test_missing_billing_file(data, file):
-    (data / file).unlink()
-    assert any(p.startswith(file) and "file is missing" in p for p in problems_of(data))
+def test_missing_billing_file(load_problems, data_copy, file):
+    (data_copy / file).unlink()
+    assert any(p.startswith(file) and "file is missing" in p for p in load_problems(data_copy))
 
 
-def test_yaml_without_rules_list(data):
-    (data / "modifiers.yaml").write_text("rules: {}\n", encoding="utf-8")
-    _only(problems_of(data), "modifiers.yaml", None, "'rules' list")
+def test_yaml_without_rules_list(load_problems, data_copy):
+    (data_copy / "modifiers.yaml").write_text("rules: {}\n", encoding="utf-8")
+    _only(load_problems(data_copy), "modifiers.yaml", None, "'rules' list")
 
 
 @pytest.mark.parametrize(("file", "text"), [("dx_support.yaml", SUPPORT), ("attachments.yaml", ATTACHMENT),
                                             ("elements.yaml", ELEMENT), ("modifiers.yaml", MODIFIER)])
-def test_the_template_rules_themselves_are_valid(data, file, text):
+def test_the_template_rules_themselves_are_valid(datafiles, data_copy, file, text):
     """The bad rows above differ from these in one field only, so that field is what fails."""
-    append(data / file, text)
-    assert load_crosswalk(data).billing.candidates("D7286")
+    datafiles.append(data_copy / file, text)
+    assert load_crosswalk(data_copy).billing.candidates("D7286")
 
 
 @pytest.mark.parametrize(
@@ -241,11 +240,11 @@ def test_the_template_rules_themselves_are_valid(data, file, text):
         ("  photo: {", "  selfie: {", None, "'selfie' is not one of"),
     ],
 )
-def test_bad_packet_kind(data, old, new, column, words):
-    replace(data / "attachments.yaml", old, new)
-    _only(problems_of(data), "attachments.yaml", column, words)
+def test_bad_packet_kind(datafiles, load_problems, data_copy, old, new, column, words):
+    datafiles.replace(data_copy / "attachments.yaml", old, new)
+    _only(load_problems(data_copy), "attachments.yaml", column, words)
     with pytest.raises(CrosswalkError):
-        load_packet_kinds(data)
+        load_packet_kinds(data_copy)
 
 
 def test_packet_kinds_read_alone_agree_with_the_crosswalk():

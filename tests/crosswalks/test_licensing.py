@@ -7,8 +7,7 @@ import pytest
 
 from crosswalks import CrosswalkError, clear_cache, load_crosswalk
 from crosswalks.billing import DESCRIPTORS_ENV
-from crosswalks.loader import LABEL_MAX
-from tests.crosswalks.datafiles import problems_of
+from crosswalks.reading import LABEL_MAX
 
 # AMA/ADA descriptors are long sentences; ours are a few words. A label this long was pasted.
 MAX_WORDS = 10
@@ -38,13 +37,13 @@ def test_no_shipped_label_is_a_long_descriptor(b):
     assert labels and max(len(label) for label in labels) <= LABEL_MAX
 
 
-def test_loader_rejects_a_pasted_descriptor(data):
-    path = data / "medical_codes.csv"
+def test_loader_rejects_a_pasted_descriptor(load_problems, data_copy):
+    path = data_copy / "medical_codes.csv"
     text = path.read_text(encoding="utf-8")
     pasted = "Biopsy of the vestibule of the mouth performed by a qualified provider with closure of the site"
     assert len(pasted) > LABEL_MAX
     path.write_text(text.replace("biopsy of mouth vestibule", pasted, 1), encoding="utf-8")
-    assert any("medical_codes.csv" in p and "column 'label'" in p for p in problems_of(data))
+    assert any("medical_codes.csv" in p and "column 'label'" in p for p in load_problems(data_copy))
 
 
 def _write_descriptors(path, rows):

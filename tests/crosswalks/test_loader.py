@@ -6,7 +6,6 @@ import pytest
 
 from crosswalks import CrosswalkError, load_crosswalk
 from crosswalks.loader import expand_pattern, icd10_items
-from tests.crosswalks.datafiles import append, line_count, problems_of, replace
 
 
 @pytest.fixture(scope="module")
@@ -86,8 +85,8 @@ def test_expand_pattern():
 # ------------------------------------------------------------------------------------ bad data
 
 
-def test_copied_data_loads(data):
-    assert load_crosswalk(data).category_ids
+def test_copied_data_loads(data_copy):
+    assert load_crosswalk(data_copy).category_ids
 
 
 @pytest.mark.parametrize(
@@ -108,11 +107,11 @@ def test_copied_data_loads(data):
         ("tmd-cdt-x1,D9999,tmd,strong,,,src,H", "label", "missing"),
     ],
 )
-def test_bad_procedure_row(data, row, column, words):
-    path = data / "flag_procedures.csv"
-    append(path, row + "\n")
-    found = problems_of(data)
-    line = line_count(path)
+def test_bad_procedure_row(datafiles, load_problems, data_copy, row, column, words):
+    path = data_copy / "flag_procedures.csv"
+    datafiles.append(path, row + "\n")
+    found = load_problems(data_copy)
+    line = datafiles.line_count(path)
     assert any(
         p.startswith(f"flag_procedures.csv line {line}, column '{column}'") and words in p for p in found
     ), found
@@ -129,33 +128,33 @@ def test_bad_procedure_row(data, row, column, words):
         ("tmd-icd-x1,R68.84,tmd,strong,x,src,", "confidence", "is not one of H, M, L"),
     ],
 )
-def test_bad_problem_row(data, row, column, words):
-    path = data / "flag_problems.csv"
-    append(path, row + "\n")
-    found = problems_of(data)
-    line = line_count(path)
+def test_bad_problem_row(datafiles, load_problems, data_copy, row, column, words):
+    path = data_copy / "flag_problems.csv"
+    datafiles.append(path, row + "\n")
+    found = load_problems(data_copy)
+    line = datafiles.line_count(path)
     assert any(p.startswith(f"flag_problems.csv line {line}, column '{column}'") and words in p for p in found), found
 
 
-def test_wrong_cell_count_and_header(data):
-    append(data / "flag_problems.csv", "tmd-icd-x1,R68.84,tmd\n")
-    replace(data / "flag_procedures.csv", "id,cdt,category", "id,code,category")
-    found = problems_of(data)
+def test_wrong_cell_count_and_header(datafiles, load_problems, data_copy):
+    datafiles.append(data_copy / "flag_problems.csv", "tmd-icd-x1,R68.84,tmd\n")
+    datafiles.replace(data_copy / "flag_procedures.csv", "id,cdt,category", "id,code,category")
+    found = load_problems(data_copy)
     assert any("flag_problems.csv" in p and "has 3 cells" in p for p in found)
     assert any("flag_procedures.csv line" in p and "header lacks column(s) cdt" in p for p in found)
 
 
-def test_all_errors_reported_at_once(data):
-    append(data / "flag_procedures.csv", "tmd-cdt-x1,D999,tmd,strong,,x,src,H\ntmd-cdt-x2,D9998,tmd,wrong,,x,src,H\n")
-    found = problems_of(data)
+def test_all_errors_reported_at_once(datafiles, load_problems, data_copy):
+    datafiles.append(data_copy / "flag_procedures.csv", "tmd-cdt-x1,D999,tmd,strong,,x,src,H\ntmd-cdt-x2,D9998,tmd,wrong,,x,src,H\n")
+    found = load_problems(data_copy)
     assert len(found) >= 2
     assert "2 problem(s)" in str(CrosswalkError(found[:2]))
 
 
-def test_bad_category_yaml(data):
-    replace(data / "categories.yaml", "confidence: H\n    needs:", "confidence: X\n    needs:")
-    replace(data / "categories.yaml", "kind: order, pwk: [B3, DB]", "kind: letter, pwk: [B3, DB]")
-    found = problems_of(data)
+def test_bad_category_yaml(datafiles, load_problems, data_copy):
+    datafiles.replace(data_copy / "categories.yaml", "confidence: H\n    needs:", "confidence: X\n    needs:")
+    datafiles.replace(data_copy / "categories.yaml", "kind: order, pwk: [B3, DB]", "kind: letter, pwk: [B3, DB]")
+    found = load_problems(data_copy)
     assert any(p.startswith("categories.yaml line") and "column 'confidence'" in p for p in found), found
     assert any("column 'kind'" in p and "'letter'" in p for p in found), found
 
@@ -172,23 +171,23 @@ def test_bad_category_yaml(data):
         ("        in_problem: strong\n        label: sleep apnea", "        in_problem: maybe\n        label: sleep apnea", "in_problem", "'maybe'"),
     ],
 )
-def test_bad_note_terms(data, old, new, column, words):
-    replace(data / "flag_note_terms.yaml", old, new)
-    found = problems_of(data)
+def test_bad_note_terms(datafiles, load_problems, data_copy, old, new, column, words):
+    datafiles.replace(data_copy / "flag_note_terms.yaml", old, new)
+    found = load_problems(data_copy)
     assert any(
         p.startswith("flag_note_terms.yaml line") and f"column '{column}'" in p and words in p for p in found
     ), found
 
 
-def test_invalid_yaml_names_the_line(data):
-    append(data / "flag_note_terms.yaml", "  broken: [unclosed\n")
-    found = problems_of(data)
+def test_invalid_yaml_names_the_line(datafiles, load_problems, data_copy):
+    datafiles.append(data_copy / "flag_note_terms.yaml", "  broken: [unclosed\n")
+    found = load_problems(data_copy)
     assert found[0].startswith("flag_note_terms.yaml line") and "not valid YAML" in found[0]
 
 
-def test_missing_file(data):
-    (data / "flag_problems.csv").unlink()
-    assert any(p.startswith("flag_problems.csv") and "file is missing" in p for p in problems_of(data))
+def test_missing_file(load_problems, data_copy):
+    (data_copy / "flag_problems.csv").unlink()
+    assert any(p.startswith("flag_problems.csv") and "file is missing" in p for p in load_problems(data_copy))
 
 
 def test_missing_directory(tmp_path):

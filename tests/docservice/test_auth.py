@@ -1,6 +1,8 @@
 """Tokens and roles: 401 without a valid token, 403 where a role has no business, tokens kept hashed."""
 from __future__ import annotations
 
+import io
+
 import pytest
 from sqlalchemy import select
 
@@ -8,7 +10,6 @@ from docservice.auth import PERMISSIONS, find_user, hash_token
 from docservice.extensions import db
 from docservice.models import User
 
-from tests.docservice.samples import blank_pdf, case_body
 
 ALL = {"admin", "dentist", "assistant", "biller", "service"}
 STAFF = {"admin", "dentist", "assistant"}
@@ -34,39 +35,39 @@ MATRIX = [
 
 
 @pytest.fixture
-def records(client, auth):
+def records(case_body, samples, client, auth):
     case = client.post("/api/v1/cases", json=case_body(), headers=auth("admin")).json
     document = client.post(
-        "/api/v1/documents", data={"file": (_pdf(), "scan.pdf")}, headers=auth("admin")
+        "/api/v1/documents", data={"file": (io.BytesIO(samples.blank_pdf()), "scan.pdf")}, headers=auth("admin")
     ).json
     return {"case": case["id"], "document": document["id"]}
 
 
-def _pdf():
-    import io
+@pytest.fixture
+def body_for(samples, case_body):
+    """body_for(method, path) -> the keyword arguments of a valid request to that route."""
 
-    return io.BytesIO(blank_pdf())
+    def body(method, path):
+        if path.endswith("/documents") and method == "post":
+            return {"data": {"file": (io.BytesIO(samples.blank_pdf()), "scan.pdf")}}
+        if path == "/api/v1/users":
+            return {"json": {"name": "new-user", "role": "biller"}}
+        if path == "/api/v1/documents/{document}":
+            return {"json": {"kind": "chart_note"}}
+        if method in ("post", "put"):
+            return {"json": case_body()}
+        if method == "patch":
+            return {"json": {"status": "in_progress"}}
+        return {}
 
-
-def _body(method, path):
-    if path.endswith("/documents") and method == "post":
-        return {"data": {"file": (_pdf(), "scan.pdf")}}
-    if path == "/api/v1/users":
-        return {"json": {"name": "new-user", "role": "biller"}}
-    if path == "/api/v1/documents/{document}":
-        return {"json": {"kind": "chart_note"}}
-    if method in ("post", "put"):
-        return {"json": case_body()}
-    if method == "patch":
-        return {"json": {"status": "in_progress"}}
-    return {}
+    return body
 
 
 @pytest.mark.parametrize("method, path, allowed", MATRIX, ids=[f"{m} {p}" for m, p, _ in MATRIX])
-def test_role_matrix(client, auth, records, method, path, allowed):
+def test_role_matrix(body_for, client, auth, records, method, path, allowed):
     url = path.format(**records)
     for role in sorted(ALL):
-        response = getattr(client, method)(url, headers=auth(role), **_body(method, path))
+        response = getattr(client, method)(url, headers=auth(role), **body_for(method, path))
         if role in allowed:
             assert response.status_code < 400, (role, response.status_code, response.json)
         else:
@@ -76,8 +77,8 @@ def test_role_matrix(client, auth, records, method, path, allowed):
 
 
 @pytest.mark.parametrize("method, path, allowed", MATRIX, ids=[f"{m} {p}" for m, p, _ in MATRIX])
-def test_every_call_needs_a_token(client, records, method, path, allowed):
-    response = getattr(client, method)(path.format(**records), **_body(method, path))
+def test_every_call_needs_a_token(body_for, client, records, method, path, allowed):
+    response = getattr(client, method)(path.format(**records), **body_for(method, path))
     assert response.status_code == 401
     assert response.json["code"] == "unauthorized"
     assert response.headers["WWW-Authenticate"].startswith("Bearer")
@@ -116,7 +117,7 @@ def test_a_disabled_user_is_401(app, client, auth):
     assert client.get("/api/v1/cases", headers=auth("biller")).status_code == 401
 
 
-def test_admin_creates_users_over_the_api(client, auth):
+def test_admin_creates_users_over_the_api(case_body, client, auth):
     response = client.post("/api/v1/users", json={"name": "flagger", "role": "service"}, headers=auth("admin"))
     assert response.status_code == 201
     token = response.json["token"]

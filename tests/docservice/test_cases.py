@@ -9,14 +9,18 @@ from sqlalchemy import select
 from docservice.extensions import db
 from docservice.models import AuditEntry, Procedure
 
-from tests.docservice.samples import case_body
+
+@pytest.fixture
+def post_case(case_body):
+    """post_case(client, auth, role="service", **changes) -> the response to posting case_body(**changes)."""
+
+    def post(client, auth, role="service", **changes):
+        return client.post("/api/v1/cases", json=case_body(**changes), headers=auth(role))
+
+    return post
 
 
-def post_case(client, auth, role="service", **changes):
-    return client.post("/api/v1/cases", json=case_body(**changes), headers=auth(role))
-
-
-def test_first_post_creates_the_case(client, auth):
+def test_first_post_creates_the_case(post_case, client, auth):
     response = post_case(client, auth)
     assert response.status_code == 201
     case = response.json
@@ -34,7 +38,7 @@ def test_first_post_creates_the_case(client, auth):
     assert case["documents"] == []
 
 
-def test_posting_the_same_appointment_again_updates_it(app, client, auth):
+def test_posting_the_same_appointment_again_updates_it(post_case, app, client, auth):
     first = post_case(client, auth).json
     second = post_case(
         client,
@@ -54,21 +58,21 @@ def test_posting_the_same_appointment_again_updates_it(app, client, auth):
     assert len(listed) == 1
 
 
-def test_a_repost_keeps_a_status_set_by_staff_unless_it_sends_one(client, auth):
+def test_a_repost_keeps_a_status_set_by_staff_unless_it_sends_one(post_case, client, auth):
     case = post_case(client, auth).json
     client.patch(f"/api/v1/cases/{case['id']}", json={"status": "in_progress"}, headers=auth("assistant"))
     assert post_case(client, auth).json["status"] == "in_progress"
     assert post_case(client, auth, status="dismissed").json["status"] == "dismissed"
 
 
-def test_same_apt_num_in_another_practice_is_another_case(client, auth):
+def test_same_apt_num_in_another_practice_is_another_case(post_case, client, auth):
     a = post_case(client, auth)
     b = post_case(client, auth, practice="elm-street")
     assert (a.status_code, b.status_code) == (201, 201)
     assert a.json["id"] != b.json["id"]
 
 
-def test_get_one_case_and_404(client, auth):
+def test_get_one_case_and_404(post_case, client, auth):
     case = post_case(client, auth).json
     response = client.get(f"/api/v1/cases/{case['id']}", headers=auth("biller"))
     assert response.status_code == 200
@@ -78,7 +82,7 @@ def test_get_one_case_and_404(client, auth):
     assert missing.json == {"code": "not_found", "status": 404, "message": "There is no case 99999."}
 
 
-def test_put_replaces_a_case_but_not_its_identity(client, auth):
+def test_put_replaces_a_case_but_not_its_identity(post_case, case_body, client, auth):
     case = post_case(client, auth).json
     replaced = client.put(
         f"/api/v1/cases/{case['id']}", json=case_body(category="tmd", needs=[]), headers=auth("service")
@@ -90,7 +94,7 @@ def test_put_replaces_a_case_but_not_its_identity(client, auth):
     assert "cannot change" in moved.json["message"]
 
 
-def test_patch_reviews_a_case(client, auth):
+def test_patch_reviews_a_case(post_case, client, auth):
     case = post_case(client, auth).json
     response = client.patch(
         f"/api/v1/cases/{case['id']}", json={"status": "ready", "needs": []}, headers=auth("dentist")
@@ -101,7 +105,7 @@ def test_patch_reviews_a_case(client, auth):
 
 
 @pytest.fixture
-def three_cases(client, auth):
+def three_cases(post_case, client, auth):
     post_case(client, auth, apt_num=1, appointment={"start": "2026-03-02T09:00:00"}, category="sleep")
     post_case(client, auth, apt_num=2, appointment={"start": "2026-03-02T15:30:00"}, category="tmd")
     post_case(client, auth, apt_num=3, appointment={"start": "2026-03-03T08:00:00"}, category="sleep", status="ready")
@@ -155,7 +159,7 @@ def test_bad_filters_are_422(client, auth):
         ({"surprise": 1}, "surprise"),
     ],
 )
-def test_invalid_case_bodies_are_422_naming_the_field(app, client, auth, changes, field):
+def test_invalid_case_bodies_are_422_naming_the_field(post_case, app, client, auth, changes, field):
     response = post_case(client, auth, **changes)
     assert response.status_code == 422
     assert response.json["code"] == "unprocessable_entity"
@@ -172,7 +176,7 @@ def test_a_body_that_is_not_json_is_400(client, auth):
     assert response.json["message"]
 
 
-def test_every_read_and_write_is_audited_without_patient_data(app, client, auth):
+def test_every_read_and_write_is_audited_without_patient_data(post_case, app, client, auth):
     case = post_case(client, auth).json
     post_case(client, auth)
     client.get(f"/api/v1/cases/{case['id']}", headers=auth("biller"))
@@ -195,7 +199,7 @@ def test_every_read_and_write_is_audited_without_patient_data(app, client, auth)
         assert secret not in dumped
 
 
-def test_admin_reads_the_audit_log(client, auth):
+def test_admin_reads_the_audit_log(post_case, client, auth):
     case = post_case(client, auth).json
     client.get(f"/api/v1/cases/{case['id']}", headers=auth("biller"))
     log = client.get(f"/api/v1/audit?resource_id={case['id']}", headers=auth("admin")).json
@@ -219,7 +223,7 @@ def post_visit(client, auth, case_id, role="service", **changes):
     return client.post(f"/api/v1/cases/{case_id}/visits", json=visit_body(**changes), headers=auth(role))
 
 
-def test_a_visit_is_added_once_and_read_with_the_case(client, auth):
+def test_a_visit_is_added_once_and_read_with_the_case(post_case, client, auth):
     case_id = post_case(client, auth).json["id"]
     first = post_visit(client, auth, case_id)
     assert first.status_code == 201
@@ -232,7 +236,7 @@ def test_a_visit_is_added_once_and_read_with_the_case(client, auth):
     assert case["apt_num"] == 1001  # the case keeps its own appointment
 
 
-def test_the_flagger_adds_a_visit_by_the_appointment_that_opened_the_case(client, auth):
+def test_the_flagger_adds_a_visit_by_the_appointment_that_opened_the_case(post_case, client, auth):
     created = post_case(client, auth).json
     body = {"practice": created["practice"], "joins_apt_num": created["apt_num"], **visit_body()}
     first = client.post("/api/v1/cases/visits", json=body, headers=auth("service"))
@@ -245,13 +249,13 @@ def test_the_flagger_adds_a_visit_by_the_appointment_that_opened_the_case(client
     assert missing.status_code == 422
 
 
-def test_a_visit_of_an_unknown_case_is_404_and_a_biller_may_not_post_one(client, auth):
+def test_a_visit_of_an_unknown_case_is_404_and_a_biller_may_not_post_one(post_case, client, auth):
     assert post_visit(client, auth, 99999).status_code == 404
     case_id = post_case(client, auth).json["id"]
     assert post_visit(client, auth, case_id, role="biller").status_code == 403
 
 
-def test_an_appointment_of_another_case_is_409(client, auth):
+def test_an_appointment_of_another_case_is_409(post_case, client, auth):
     first = post_case(client, auth).json["id"]
     second = post_case(client, auth, apt_num=2001).json["id"]
     own = post_visit(client, auth, first, apt_num=2001)
@@ -267,14 +271,14 @@ def test_an_appointment_of_another_case_is_409(client, auth):
     {"appointment": {"note": "no start"}},
     {"procedures": [{"code": "not a code!"}]},
 ])
-def test_a_bad_visit_is_422(client, auth, changes):
+def test_a_bad_visit_is_422(post_case, client, auth, changes):
     case_id = post_case(client, auth).json["id"]
     response = post_visit(client, auth, case_id, **changes)
     assert response.status_code == 422
     assert client.get(f"/api/v1/cases/{case_id}", headers=auth("admin")).json["visits"] == []
 
 
-def test_the_visit_note_is_read_for_facts_on_its_own_day(client, auth):
+def test_the_visit_note_is_read_for_facts_on_its_own_day(post_case, client, auth):
     case_id = post_case(client, auth, appointment={"start": "2026-03-02T09:00:00", "note": "routine"}).json["id"]
     before = client.get(f"/api/v1/cases/{case_id}/facts", headers=auth("biller")).json
     assert not [f for f in before if f["source"] == "appointment" and f["value"] == "snoring"]

@@ -22,7 +22,6 @@ from docservice.cli import register
 from docservice.extensions import db, jobs
 from docservice.models import Document, Page
 
-from tests.docservice.samples import blank_pdf, case_body
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -53,7 +52,7 @@ def run_in_process(capsys, *argv) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_users_add_prints_a_working_token_last(home):
+def test_users_add_prints_a_working_token_last(case_body, home):
     result = run(home, "users", "add", "dr-smith", "--role", "dentist")
     assert result.returncode == 0, result.stderr
     token = result.stdout.strip().splitlines()[-1]
@@ -150,10 +149,10 @@ def _wait_for(predicate, *, timeout: float, what: str):
     pytest.fail(f"timed out after {timeout:.0f}s waiting for {what}")
 
 
-def _start_worker(home: Path, log: Path) -> subprocess.Popen:
+def _start_worker(home: Path, log: Path, ocr_engine: str) -> subprocess.Popen:
     return subprocess.Popen(
         [*medlane_command(), "worker", "--workers", "2"],
-        env=medlane_env(home, MEDLANE_OCR_ENGINE="tests.docservice.fakes:SlowEngine"),
+        env=medlane_env(home, MEDLANE_OCR_ENGINE=ocr_engine),
         stdout=log.open("ab"),
         stderr=subprocess.STDOUT,
         start_new_session=True,  # its own process group: killed whole, like a machine that dies
@@ -169,18 +168,18 @@ def _kill(worker: subprocess.Popen, sig=signal.SIGKILL) -> None:
 
 
 @pytest.mark.slow
-def test_a_worker_killed_mid_document_loses_nothing(tmp_path, auth_for):
+def test_a_worker_killed_mid_document_loses_nothing(fake_engines, samples, tmp_path, auth_for):
     home = tmp_path / "home"
     app = create_app({"MEDLANE_HOME": home})  # the defaults: SQLite database and SQLite queue under home
     response = app.test_client().post(
         "/api/v1/documents",
-        data={"file": (io.BytesIO(blank_pdf(8)), "eight-pages.pdf")},
+        data={"file": (io.BytesIO(samples.blank_pdf(8)), "eight-pages.pdf")},
         headers=auth_for(app, "dentist"),
     )
     document_id = response.json["id"]
     log = tmp_path / "worker.log"
 
-    worker = _start_worker(home, log)
+    worker = _start_worker(home, log, fake_engines.spec("SlowEngine"))
     try:
         _wait_for(lambda: sum(status == "done" for status, _ in _document_state(app, document_id)[2]) >= 2,
                   timeout=60, what="the worker to finish two pages")
@@ -190,7 +189,7 @@ def test_a_worker_killed_mid_document_loses_nothing(tmp_path, auth_for):
     assert not finished, "the document finished before the worker was killed; nothing was tested"
     assert any(page_status != "done" for page_status, _ in pages)
 
-    worker = _start_worker(home, log)
+    worker = _start_worker(home, log, fake_engines.spec("SlowEngine"))
     try:
         _wait_for(lambda: _document_state(app, document_id)[1], timeout=45, what="the document to finish after restart")
     finally:
@@ -214,7 +213,7 @@ def _free_port() -> int:
 
 
 @pytest.mark.slow
-def test_serve_is_a_working_install(tmp_path):
+def test_serve_is_a_working_install(fake_engines, samples, tmp_path):
     """One command: waitress serves the API and an embedded worker OCRs the upload."""
     home = tmp_path / "home"
     token = run(home, "users", "add", "dr-who", "--role", "dentist").stdout.strip().splitlines()[-1]
@@ -222,7 +221,7 @@ def test_serve_is_a_working_install(tmp_path):
     log = tmp_path / "serve.log"
     server = subprocess.Popen(
         [*medlane_command(), "serve", "--port", str(port)],
-        env=medlane_env(home, MEDLANE_OCR_ENGINE="tests.docservice.fakes:FakeEngine"),
+        env=medlane_env(home, MEDLANE_OCR_ENGINE=fake_engines.spec("FakeEngine")),
         stdout=subprocess.DEVNULL, stderr=log.open("wb"), start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}/api/v1"
@@ -238,7 +237,7 @@ def test_serve_is_a_working_install(tmp_path):
     try:
         _wait_for(healthy, timeout=30, what="medlane serve to answer")
         assert requests.get(f"{base}/cases", timeout=5).status_code == 401
-        response = session.post(f"{base}/documents", files={"file": ("scan.pdf", blank_pdf(3))}, timeout=30)
+        response = session.post(f"{base}/documents", files={"file": ("scan.pdf", samples.blank_pdf(3))}, timeout=30)
         assert response.status_code == 202
         document_id = response.json()["id"]
         _wait_for(lambda: session.get(f"{base}/documents/{document_id}", timeout=5).json()["status"] == "done",
@@ -251,7 +250,7 @@ def test_serve_is_a_working_install(tmp_path):
 @pytest.mark.slow
 @pytest.mark.redis
 @pytest.mark.postgres
-def test_workers_on_several_machines_share_redis_and_postgresql(tmp_path, postgres_db, redis_url, auth_for):
+def test_workers_on_several_machines_share_redis_and_postgresql(fake_engines, samples, tmp_path, postgres_db, redis_url, auth_for):
     """Scale-out: two worker processes (as on two machines) take pages of one document from Redis."""
     home = tmp_path / "shared-home"  # originals and OCR output on storage both machines see
     settings = {
@@ -265,14 +264,14 @@ def test_workers_on_several_machines_share_redis_and_postgresql(tmp_path, postgr
     try:
         response = app.test_client().post(
             "/api/v1/documents",
-            data={"file": (io.BytesIO(blank_pdf(6)), "six-pages.pdf")},
+            data={"file": (io.BytesIO(samples.blank_pdf(6)), "six-pages.pdf")},
             headers=auth_for(app, "dentist"),
         )
         document_id = response.json["id"]
         for _ in range(2):
             workers.append(subprocess.Popen(
                 [*medlane_command(), "worker", "--workers", "1"],
-                env=medlane_env(home, MEDLANE_OCR_ENGINE="tests.docservice.fakes:SlowEngine", **settings),
+                env=medlane_env(home, MEDLANE_OCR_ENGINE=fake_engines.spec("SlowEngine"), **settings),
                 stdout=log.open("ab"), stderr=subprocess.STDOUT, start_new_session=True,
             ))
         _wait_for(lambda: _document_state(app, document_id)[1], timeout=60, what="both workers to finish")

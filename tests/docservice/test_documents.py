@@ -14,9 +14,6 @@ from docservice.extensions import db, jobs
 from docservice.jobs.tasks import process_page
 from docservice.models import AuditEntry, Document, Page
 
-from tests.docservice import samples
-from tests.docservice.fakes import CrashingEngine, DoubtfulEngine
-
 
 def upload(client, headers, data: bytes, name="scan.pdf", url="/api/v1/documents", **fields):
     return client.post(url, data={"file": (io.BytesIO(data), name), **fields}, headers=headers)
@@ -39,7 +36,7 @@ def assert_nothing_stored(app, home):
 # ------------------------------------------------------------------------------ happy path
 
 
-def test_upload_runs_ocr_and_reports_every_page(client, auth):
+def test_upload_runs_ocr_and_reports_every_page(samples, client, auth):
     response = upload(client, auth("assistant"), samples.blank_pdf(3))
     assert response.status_code == 202
     document = response.json
@@ -60,7 +57,7 @@ def test_upload_runs_ocr_and_reports_every_page(client, auth):
     assert len(PdfReader(io.BytesIO(pdf.data)).pages) == 3
 
 
-def test_original_is_kept_byte_for_byte_by_content(app, client, auth, home):
+def test_original_is_kept_byte_for_byte_by_content(samples, app, client, auth, home):
     data = samples.blank_pdf(2)
     first = upload(client, auth("dentist"), data).json
     second = upload(client, auth("dentist"), data, name="same-again.pdf").json
@@ -77,16 +74,17 @@ def test_original_is_kept_byte_for_byte_by_content(app, client, auth, home):
 
 
 @pytest.mark.parametrize(
-    "data, name, media_type",
-    [(samples.png(), "scan.pdf", "image/png"), (samples.blank_pdf(), "photo.png", "application/pdf")],
+    "data, name, media_type",  # data(samples) -> the bytes
+    [(lambda s: s.png(), "scan.pdf", "image/png"), (lambda s: s.blank_pdf(), "photo.png", "application/pdf")],
+    ids=["png-named-scan.pdf", "pdf-named-photo.png"],
 )
-def test_type_is_read_from_the_bytes_not_the_name(client, auth, data, name, media_type):
-    response = upload(client, auth("dentist"), data, name=name)
+def test_type_is_read_from_the_bytes_not_the_name(samples, client, auth, data, name, media_type):
+    response = upload(client, auth("dentist"), data(samples), name=name)
     assert response.status_code == 202
     assert response.json["media_type"] == media_type
 
 
-def test_upload_under_a_case(client, auth):
+def test_upload_under_a_case(samples, client, auth):
     case = client.post("/api/v1/cases", json=samples.case_body(), headers=auth("service")).json
     response = upload(client, auth("dentist"), samples.blank_pdf(), url=f"/api/v1/cases/{case['id']}/documents",
                       kind="sleep_study")
@@ -101,7 +99,7 @@ def test_upload_under_a_case(client, auth):
     assert upload(client, auth("dentist"), samples.blank_pdf(), url="/api/v1/cases/999/documents").status_code == 404
 
 
-def test_upload_with_case_id_field(client, auth):
+def test_upload_with_case_id_field(samples, client, auth):
     case = client.post("/api/v1/cases", json=samples.case_body(), headers=auth("service")).json
     response = upload(client, auth("dentist"), samples.blank_pdf(), case_id=str(case["id"]))
     assert response.json["case_id"] == case["id"]
@@ -110,7 +108,7 @@ def test_upload_with_case_id_field(client, auth):
     assert "case_id" in missing.json["errors"]
 
 
-def test_patch_attaches_a_document_and_corrects_its_kind(client, auth):
+def test_patch_attaches_a_document_and_corrects_its_kind(samples, client, auth):
     case = client.post("/api/v1/cases", json=samples.case_body(), headers=auth("service")).json
     document = upload(client, auth("dentist"), samples.blank_pdf()).json
     response = client.patch(
@@ -129,7 +127,7 @@ def test_unknown_document_is_404(client, auth):
         assert response.json["code"] == "not_found"
 
 
-def test_reads_of_documents_are_audited(app, client, auth):
+def test_reads_of_documents_are_audited(samples, app, client, auth):
     document = upload(client, auth("dentist"), samples.blank_pdf()).json
     client.get(f"/api/v1/documents/{document['id']}", headers=auth("biller"))
     client.get(f"/api/v1/documents/{document['id']}/pdf", headers=auth("biller"))
@@ -151,7 +149,7 @@ def test_reads_of_documents_are_audited(app, client, auth):
 # ----------------------------------------------------------------------- the job lifecycle
 
 
-def test_a_queued_document_reports_progress_until_workers_run(make_app, auth_for, home):
+def test_a_queued_document_reports_progress_until_workers_run(samples, make_app, auth_for, home):
     app = make_app(QUEUE_URL=f"sqlite:///{home / 'queue.db'}")  # a real queue, and no worker yet
     client, headers = app.test_client(), auth_for(app, "dentist")
     document = upload(client, headers, samples.blank_pdf(2)).json
@@ -172,7 +170,7 @@ def test_a_queued_document_reports_progress_until_workers_run(make_app, auth_for
     assert client.get(f"/api/v1/documents/{document['id']}/pdf", headers=headers).status_code == 200
 
 
-def test_a_page_queued_twice_is_done_once(app, client, auth):
+def test_a_page_queued_twice_is_done_once(samples, app, client, auth):
     document = upload(client, auth("dentist"), samples.blank_pdf(1)).json
     with app.app_context():
         process_page(document["id"], 0)  # a duplicate task: finds the page done, does nothing
@@ -180,15 +178,15 @@ def test_a_page_queued_twice_is_done_once(app, client, auth):
         assert (page.status, page.attempts) == ("done", 1)
 
 
-def test_low_confidence_pages_make_the_document_need_review(make_app, auth_for):
-    app = make_app(OCR_ENGINE=DoubtfulEngine())
+def test_low_confidence_pages_make_the_document_need_review(fake_engines, samples, make_app, auth_for):
+    app = make_app(OCR_ENGINE=fake_engines.DoubtfulEngine())
     document = upload(app.test_client(), auth_for(app, "dentist"), samples.blank_pdf(2)).json
     assert document["status"] == "needs_review"
     assert {page["status"] for page in document["pages"]} == {"needs_review"}
 
 
-def test_a_crashing_page_is_retried_then_given_up(make_app, auth_for):
-    app = make_app(OCR_ENGINE=CrashingEngine(), OCR_MAX_ATTEMPTS=2)
+def test_a_crashing_page_is_retried_then_given_up(fake_engines, samples, make_app, auth_for):
+    app = make_app(OCR_ENGINE=fake_engines.CrashingEngine(), OCR_MAX_ATTEMPTS=2)
     client, headers = app.test_client(), auth_for(app, "dentist")
     document = upload(client, headers, samples.blank_pdf(3)).json
     assert (document["status"], document["pages_done"]) == ("processing", 2)
@@ -211,18 +209,18 @@ def test_a_crashing_page_is_retried_then_given_up(make_app, auth_for):
 @pytest.mark.parametrize(
     "data, name, status, code",
     [
-        (b"", "empty.pdf", 400, "empty_file"),
-        (samples.truncated_pdf(), "cut.pdf", 422, "corrupt_pdf"),
-        (samples.encrypted_pdf(), "locked.pdf", 422, "encrypted_pdf"),
-        (samples.png_bomb(), "bomb.png", 413, "too_many_pixels"),
-        (samples.pdf_image_bomb(), "bomb.pdf", 413, "too_many_pixels"),
-        (samples.text_file(), "note.pdf", 415, "unsupported_type"),
-        (b"GIF89a" + b"\x00" * 100, "scan.gif", 415, "unsupported_type"),
+        (lambda s: b"", "empty.pdf", 400, "empty_file"),
+        (lambda s: s.truncated_pdf(), "cut.pdf", 422, "corrupt_pdf"),
+        (lambda s: s.encrypted_pdf(), "locked.pdf", 422, "encrypted_pdf"),
+        (lambda s: s.png_bomb(), "bomb.png", 413, "too_many_pixels"),
+        (lambda s: s.pdf_image_bomb(), "bomb.pdf", 413, "too_many_pixels"),
+        (lambda s: s.text_file(), "note.pdf", 415, "unsupported_type"),
+        (lambda s: b"GIF89a" + b"\x00" * 100, "scan.gif", 415, "unsupported_type"),
     ],
     ids=["empty", "truncated-pdf", "encrypted-pdf", "png-bomb", "pdf-image-bomb", "text-named-pdf", "gif"],
 )
-def test_bad_uploads_are_refused_and_nothing_is_stored(app, client, auth, home, data, name, status, code):
-    response = upload(client, auth("dentist"), data, name=name)
+def test_bad_uploads_are_refused_and_nothing_is_stored(samples, app, client, auth, home, data, name, status, code):
+    response = upload(client, auth("dentist"), data(samples), name=name)
     assert response.status_code == status, response.json
     assert response.json["code"] == code
     assert response.json["status"] == status
@@ -234,7 +232,7 @@ def test_bad_uploads_are_refused_and_nothing_is_stored(app, client, auth, home, 
 
 
 @pytest.mark.parametrize("size", [60 * 1024, 400 * 1024], ids=["over-limit", "far-over-limit"])
-def test_oversize_uploads_are_413(make_app, auth_for, home, size):
+def test_oversize_uploads_are_413(samples, make_app, auth_for, home, size):
     app = make_app(MAX_UPLOAD_MB=0.05)  # 51 KB
     client, headers = app.test_client(), auth_for(app, "dentist")
     response = upload(client, headers, b"%PDF-1.7\n" + b"0" * size)
@@ -252,14 +250,14 @@ def test_upload_without_a_file_is_422(app, client, auth, home):
     assert_nothing_stored(app, home)
 
 
-def test_invalid_kind_is_422(app, client, auth, home):
+def test_invalid_kind_is_422(samples, app, client, auth, home):
     response = upload(client, auth("dentist"), samples.blank_pdf(), kind="Not A Slug!")
     assert response.status_code == 422
     assert "kind" in response.json["errors"]
     assert_nothing_stored(app, home)
 
 
-def test_a_failed_commit_leaves_no_file_behind(app, client, auth, home, monkeypatch):
+def test_a_failed_commit_leaves_no_file_behind(samples, app, client, auth, home, monkeypatch):
     """The original is moved into the store just before the commit; if the commit fails, it goes."""
     from sqlalchemy.orm import Session
 
@@ -290,7 +288,7 @@ def test_a_failed_commit_leaves_no_file_behind(app, client, auth, home, monkeypa
 # --------------------------------------------------------------------------- log hygiene
 
 
-def test_logs_carry_no_patient_data_or_tokens(client, auth, tokens, caplog):
+def test_logs_carry_no_patient_data_or_tokens(samples, client, auth, tokens, caplog):
     caplog.set_level(logging.DEBUG)
     body = samples.case_body()
     case = client.post("/api/v1/cases", json=body, headers=auth("service")).json

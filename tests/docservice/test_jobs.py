@@ -15,8 +15,6 @@ from docservice.jobs import create_huey
 from docservice.jobs.sweeper import claim_is_dead, process_alive, sweep
 from docservice.models import Document, Page, utcnow
 
-from tests.docservice.samples import blank_pdf
-
 
 @pytest.fixture
 def queued_app(make_app, home):
@@ -24,12 +22,18 @@ def queued_app(make_app, home):
     return make_app(QUEUE_URL=f"sqlite:///{home / 'queue.db'}", SWEEP_GRACE_SECONDS=0)
 
 
-def upload(app, auth_for, pages=2) -> int:
-    response = app.test_client().post(
-        "/api/v1/documents", data={"file": (io.BytesIO(blank_pdf(pages)), "scan.pdf")}, headers=auth_for(app, "dentist")
-    )
-    assert response.status_code == 202
-    return response.json["id"]
+@pytest.fixture
+def upload(samples):
+    """upload(app, auth_for, pages=2) -> the id of a blank scan a dentist uploaded (202: queued)."""
+
+    def post(app, auth_for, pages=2) -> int:
+        response = app.test_client().post(
+            "/api/v1/documents", data={"file": (io.BytesIO(samples.blank_pdf(pages)), "scan.pdf")}, headers=auth_for(app, "dentist")
+        )
+        assert response.status_code == 202
+        return response.json["id"]
+
+    return post
 
 
 def run_queue(app) -> int:
@@ -58,7 +62,7 @@ def page_statuses(app, document_id) -> list[str]:
         return list(db.session.scalars(select(Page.status).where(Page.document_id == document_id).order_by(Page.index)))
 
 
-def test_pages_of_a_dead_worker_are_given_back(queued_app, auth_for):
+def test_pages_of_a_dead_worker_are_given_back(upload, queued_app, auth_for):
     document_id = upload(queued_app, auth_for)
     jobs.huey(queued_app).flush()  # the dead worker had taken both tasks off the queue
     host = socket.gethostname()
@@ -72,7 +76,7 @@ def test_pages_of_a_dead_worker_are_given_back(queued_app, auth_for):
     assert page_statuses(queued_app, document_id) == ["done", "done"]
 
 
-def test_a_live_worker_keeps_its_page(queued_app, auth_for):
+def test_a_live_worker_keeps_its_page(upload, queued_app, auth_for):
     import os
 
     document_id = upload(queued_app, auth_for, pages=1)
@@ -83,7 +87,7 @@ def test_a_live_worker_keeps_its_page(queued_app, auth_for):
     assert page_statuses(queued_app, document_id) == ["processing"]
 
 
-def test_another_hosts_claim_expires_after_the_lease(queued_app, auth_for):
+def test_another_hosts_claim_expires_after_the_lease(upload, queued_app, auth_for):
     document_id = upload(queued_app, auth_for)
     long_ago = utcnow() - timedelta(hours=2)
     set_page(queued_app, document_id, 0, status="processing", claimed_by="ocr-2:4242", claimed_at=long_ago)
@@ -93,7 +97,7 @@ def test_another_hosts_claim_expires_after_the_lease(queued_app, auth_for):
     assert page_statuses(queued_app, document_id) == ["queued", "processing"]
 
 
-def test_queued_pages_lost_by_the_queue_are_enqueued_again(queued_app, auth_for):
+def test_queued_pages_lost_by_the_queue_are_enqueued_again(upload, queued_app, auth_for):
     document_id = upload(queued_app, auth_for)
     huey = jobs.huey(queued_app)
     with queued_app.app_context():
@@ -107,7 +111,7 @@ def test_queued_pages_lost_by_the_queue_are_enqueued_again(queued_app, auth_for)
     assert page_statuses(queued_app, document_id) == ["done", "done"]
 
 
-def test_a_document_whose_last_page_finished_unassembled_is_assembled(queued_app, auth_for):
+def test_a_document_whose_last_page_finished_unassembled_is_assembled(upload, queued_app, auth_for):
     document_id = upload(queued_app, auth_for)
     run_queue(queued_app)
     with queued_app.app_context():  # as if the worker died between the last page and the assembly
@@ -140,7 +144,7 @@ def test_bad_queue_urls(url):
 
 
 @pytest.mark.redis
-def test_redis_queue_carries_the_same_tasks(make_app, auth_for, redis_url):
+def test_redis_queue_carries_the_same_tasks(upload, make_app, auth_for, redis_url):
     app = make_app(QUEUE_URL=redis_url, QUEUE_NAME=f"medlane-test-{uuid.uuid4().hex[:8]}")
     huey = jobs.huey(app)
     try:
@@ -158,7 +162,7 @@ def test_redis_queue_carries_the_same_tasks(make_app, auth_for, redis_url):
         huey.storage.flush_all()
 
 
-def test_a_queue_that_is_down_loses_nothing(make_app, auth_for, caplog):
+def test_a_queue_that_is_down_loses_nothing(upload, make_app, auth_for, caplog):
     """Uploads are still accepted (the rows are the record); health says so; the sweeper enqueues later."""
     app = make_app(QUEUE_URL="redis://127.0.0.1:1/0")
     document_id = upload(app, auth_for)

@@ -10,7 +10,6 @@ from pypdf import PdfReader
 from docservice import create_app
 from docservice.extensions import db
 
-from tests.docservice.samples import text_pdf
 
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
 
@@ -20,11 +19,11 @@ PAGES = [
 ]
 
 
-def test_real_ocr_end_to_end(tmp_path, auth_for):
+def test_real_ocr_end_to_end(samples, tmp_path, auth_for):
     app = create_app({"MEDLANE_HOME": tmp_path / "home", "QUEUE_URL": "immediate:", "OCR_TIMEOUT": 60})
     client, headers = app.test_client(), auth_for(app, "dentist")
     response = client.post(
-        "/api/v1/documents", data={"file": (io.BytesIO(text_pdf(PAGES)), "note.pdf")}, headers=headers
+        "/api/v1/documents", data={"file": (io.BytesIO(samples.text_pdf(PAGES)), "note.pdf")}, headers=headers
     )
     assert response.status_code == 202, response.json
     document = response.json

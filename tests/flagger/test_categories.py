@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.flagger.conftest import cats
 
 FIRES = [
     # (id, note, procedures, problems, category, strength)
@@ -36,9 +35,9 @@ FIRES = [
 
 
 @pytest.mark.parametrize(("note", "procs", "problems", "category", "strength"), [c[1:] for c in FIRES], ids=[c[0] for c in FIRES])
-def test_fires(decide, note, procs, problems, category, strength):
+def test_fires(categories_of, decide, note, procs, problems, category, strength):
     decision = decide(note, procs, problems)
-    assert cats(decision).get(category) == strength, decision
+    assert categories_of(decision).get(category) == strength, decision
     flag = next(c for c in decision.categories if c.category == category)
     assert flag.evidence and all(e.rule_id for e in flag.evidence)
     assert flag.needs, "needs come from categories.yaml"
@@ -75,9 +74,9 @@ NEAR_MISSES = [
 
 
 @pytest.mark.parametrize(("note", "procs", "problems", "category"), [c[1:] for c in NEAR_MISSES], ids=[c[0] for c in NEAR_MISSES])
-def test_near_miss(decide, note, procs, problems, category):
+def test_near_miss(categories_of, decide, note, procs, problems, category):
     decision = decide(note, procs, problems)
-    assert category not in cats(decision), decision
+    assert category not in categories_of(decision), decision
 
 
 def test_routine_day_is_quiet(decide):

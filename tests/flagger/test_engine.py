@@ -3,17 +3,16 @@ from __future__ import annotations
 
 from plugin.flagger import Flagger, format_reasons
 from plugin.flagger.model import Procedure
-from tests.flagger.conftest import cats, make_ctx
 
 
-def test_from_crosswalks_default(flagger):
+def test_from_crosswalks_default(context, flagger):
     other = Flagger.from_crosswalks()
-    assert other.decide(make_ctx(procs=["D9947"])).primary.category == "sleep"
+    assert other.decide(context(procs=["D9947"])).primary.category == "sleep"
     assert other.analyzer is flagger.analyzer  # the pipeline is built once per crosswalk
 
 
-def test_decision_identity(flagger):
-    ctx = make_ctx("x", ["D7286"], apt_num=42)
+def test_decision_identity(context, flagger):
+    ctx = context("x", ["D7286"], apt_num=42)
     decision = flagger.decide(ctx)
     assert (decision.apt_num, decision.pat_num, decision.start) == (42, 142, ctx.start)
 
@@ -33,35 +32,35 @@ def test_guard_requirement_close_call_is_explained(decide):
     assert why and "needs a tmd" in why[0].detail and not why[0].negated
 
 
-def test_requirement_met_by_coded_problem_is_strong(decide):
+def test_requirement_met_by_coded_problem_is_strong(categories_of, decide):
     decision = decide("", ["D9944"], [("Myalgia of masticatory muscles", "M79.11")])
-    assert cats(decision) == {"tmd": "strong"}
+    assert categories_of(decision) == {"tmd": "strong"}
     sources = [e.source for e in decision.primary.evidence]
     assert sources == ["procedure", "problem"]
 
 
-def test_requirement_met_by_problem_name_without_code(decide):
-    assert cats(decide("", ["D9944"], [("TMJ Problems", "")])) == {"tmd": "strong"}
+def test_requirement_met_by_problem_name_without_code(categories_of, decide):
+    assert categories_of(decide("", ["D9944"], [("TMJ Problems", "")])) == {"tmd": "strong"}
 
 
-def test_exam_needs_the_note_not_the_problem_list(decide):
+def test_exam_needs_the_note_not_the_problem_list(categories_of, decide):
     assert not decide("recall", ["D0150"], [("TMJ disorder", "M26.609")]).flagged
-    assert cats(decide("eval jaw locking", ["D0150"], [("TMJ disorder", "M26.609")])) == {"tmd": "strong"}
+    assert categories_of(decide("eval jaw locking", ["D0150"], [("TMJ disorder", "M26.609")])) == {"tmd": "strong"}
 
 
-def test_simple_extraction_only_in_clearance_context(decide):
+def test_simple_extraction_only_in_clearance_context(categories_of, decide):
     assert not decide("ext #4 non-restorable", ["D7140"]).flagged
-    assert "clearance" in cats(decide("ext #4 prior to head and neck radiation", ["D7140"]))
+    assert "clearance" in categories_of(decide("ext #4 prior to head and neck radiation", ["D7140"]))
 
 
-def test_impaction_requirements(decide):
+def test_impaction_requirements(categories_of, decide):
     assert not decide("", ["D7230"]).flagged
     # pre-transplant: the impaction counts (its requirement names clearance) and so does the clearance
-    assert cats(decide("", ["D7230"], [("Awaiting kidney transplant", "Z76.82")])) == {
+    assert categories_of(decide("", ["D7230"], [("Awaiting kidney transplant", "Z76.82")])) == {
         "impacted": "strong",
         "clearance": "strong",
     }
-    assert cats(decide("", ["D7241"])) == {"impacted": "possible"}
+    assert categories_of(decide("", ["D7241"])) == {"impacted": "possible"}
 
 
 def test_cross_category_support_is_listed_as_evidence(decide):
@@ -71,8 +70,8 @@ def test_cross_category_support_is_listed_as_evidence(decide):
     assert any(e.source == "note" and "pericoronitis" in e.detail for e in flag.evidence)
 
 
-def test_deleted_procedures_are_ignored(flagger):
-    ctx = make_ctx()
+def test_deleted_procedures_are_ignored(context, flagger):
+    ctx = context()
     ctx = ctx.__class__(**{**ctx.__dict__, "procedures": (Procedure(1, "D9947", status="D"),)})
     assert not flagger.decide(ctx).flagged
 
@@ -96,12 +95,12 @@ def test_problem_list_alone_never_flags(decide):
     assert all("problem list only" in e.detail for e in decision.suppressed)
 
 
-def test_problem_with_a_supporting_word_and_no_procedures(decide):
-    assert cats(decide("recheck the spot on her lip", [], [("Leukoplakia", "K13.21")])) == {"pathology": "possible"}
+def test_problem_with_a_supporting_word_and_no_procedures(categories_of, decide):
+    assert categories_of(decide("recheck the spot on her lip", [], [("Leukoplakia", "K13.21")])) == {"pathology": "possible"}
 
 
-def test_problem_and_specific_note_is_strong(decide):
-    assert cats(decide("TMJ locking again", [], [("TMJ arthralgia", "M26.623")])) == {"tmd": "strong"}
+def test_problem_and_specific_note_is_strong(categories_of, decide):
+    assert categories_of(decide("TMJ locking again", [], [("TMJ arthralgia", "M26.623")])) == {"tmd": "strong"}
 
 
 def test_most_specific_icd_row_wins(flagger):
@@ -157,10 +156,10 @@ def test_format_reasons_not_flagged(decide):
     assert any("excluded by" in line and "[trauma]" in line for line in lines)
 
 
-def test_every_evidence_names_a_crosswalk_row(flagger, crosswalk):
-    ids = {r.id for r in crosswalk.procedures} | {r.id for r in crosswalk.problems} | {t.id for t in crosswalk.note_terms}
+def test_every_evidence_names_a_crosswalk_row(context, flagger, flagger_crosswalk):
+    ids = {r.id for r in flagger_crosswalk.procedures} | {r.id for r in flagger_crosswalk.problems} | {t.id for t in flagger_crosswalk.note_terms}
     decision = flagger.decide(
-        make_ctx("MVA, #8 avulsed; denies jaw pain", ["D7270", "D9944"], [("Sleep apnea", "G47.33")])
+        context("MVA, #8 avulsed; denies jaw pain", ["D7270", "D9944"], [("Sleep apnea", "G47.33")])
     )
     for ev in [e for c in decision.categories for e in c.evidence] + list(decision.suppressed):
         assert ev.rule_id in ids and ev.detail

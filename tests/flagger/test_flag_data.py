@@ -6,23 +6,23 @@ import pytest
 from crosswalks import load_crosswalk
 
 
-def test_only_current_specific_diagnoses_flag_alone(crosswalk):
-    alone = {r.id for r in crosswalk.problems if r.alone}
+def test_only_current_specific_diagnoses_flag_alone(flagger_crosswalk):
+    alone = {r.id for r in flagger_crosswalk.problems if r.alone}
     assert {"sleep-icd-g4733", "tmd-icd-m2662", "tmd-icd-m2661", "pathology-icd-m274", "frenum-icd-q381",
             "trauma-icd-s026"} <= alone
-    assert all(r.strength == "strong" for r in crosswalk.problems if r.alone)
-    for rule in crosswalk.problems:
+    assert all(r.strength == "strong" for r in flagger_crosswalk.problems if r.alone)
+    for rule in flagger_crosswalk.problems:
         if any(rule.icd10.startswith(prefix) for prefix in ("Z94", "Z79", "Z92", "Z85", "C0", "K01", "K08", "R06")):
             assert not rule.alone, rule.id
 
 
-def test_every_category_has_a_join_window_and_follow_up_codes_are_consistent(crosswalk):
-    days = {c.id: c.join_days for c in crosswalk.categories}
+def test_every_category_has_a_join_window_and_follow_up_codes_are_consistent(flagger_crosswalk):
+    days = {c.id: c.join_days for c in flagger_crosswalk.categories}
     assert days["trauma"] == 30 and days["pathology"] == 60 and days["sleep"] == 120
     assert all(d > 0 for d in days.values())
-    assert crosswalk.followup.terms and set(crosswalk.followup.self_evident) <= set(crosswalk.followup.codes)
-    assert "D0171" in crosswalk.followup.self_evident
-    assert {"D0120", "D0140", "D0150", "D9310"} <= set(crosswalk.exam_codes) and "D1110" not in crosswalk.exam_codes
+    assert flagger_crosswalk.followup.terms and set(flagger_crosswalk.followup.self_evident) <= set(flagger_crosswalk.followup.codes)
+    assert "D0171" in flagger_crosswalk.followup.self_evident
+    assert {"D0120", "D0140", "D0150", "D9310"} <= set(flagger_crosswalk.exam_codes) and "D1110" not in flagger_crosswalk.exam_codes
 
 
 def _edit(path, old: str, new: str) -> None:

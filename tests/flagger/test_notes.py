@@ -4,12 +4,11 @@ from __future__ import annotations
 import pytest
 
 from plugin.flagger.notes import get_analyzer, normalize_text
-from tests.flagger.conftest import cats
 
 
 @pytest.fixture(scope="module")
-def analyze(crosswalk):
-    return get_analyzer(crosswalk).analyze
+def analyze(flagger_crosswalk):
+    return get_analyzer(flagger_crosswalk).analyze
 
 
 def statuses(matches, category):
@@ -32,14 +31,14 @@ def statuses(matches, category):
         ("Discussed MRONJ risk with pt", "infection"),
     ],
 )
-def test_negated_wording_does_not_fire(decide, analyze, note, category):
+def test_negated_wording_does_not_fire(categories_of, decide, analyze, note, category):
     found = statuses(analyze(note), category)
     assert found, f"expected a {category} term in {note!r}"
     # Supporting words may stand ("oral cancer screening" was done); no specific wording may.
     specific = [(m.text, m.status) for m in analyze(note) if m.category == category and m.term.level == "specific"]
     assert all(status != "active" for _, status in specific), specific
     decision = decide(note, ["D0140"])
-    assert category not in cats(decision)
+    assert category not in categories_of(decision)
     assert any(e.negated for e in decision.suppressed)
 
 
@@ -89,9 +88,9 @@ def test_negated_term_is_suppressed_with_reason(decide):
         "pt bit her cheek, traumatic ulcer L buccal",
     ],
 )
-def test_non_medical_breaks_are_not_trauma(decide, note):
+def test_non_medical_breaks_are_not_trauma(categories_of, decide, note):
     decision = decide(note, ["D0140", "D2391"])
-    assert "trauma" not in cats(decision), decision
+    assert "trauma" not in categories_of(decision), decision
 
 
 @pytest.mark.parametrize(
@@ -105,8 +104,8 @@ def test_non_medical_breaks_are_not_trauma(decide, note):
         "Tooth knocked out skateboarding, replanted by mom within 20 min",
     ],
 )
-def test_injury_wording_is_trauma(decide, note):
-    assert "trauma" in cats(decide(note, ["D0140", "D0220"]))
+def test_injury_wording_is_trauma(categories_of, decide, note):
+    assert "trauma" in categories_of(decide(note, ["D0140", "D0220"]))
 
 
 @pytest.mark.parametrize(
@@ -122,8 +121,8 @@ def test_injury_wording_is_trauma(decide, note):
         ("MVC yesterday", "trauma"),
     ],
 )
-def test_abbreviations(decide, note, category):
-    assert category in cats(decide(note, []))
+def test_abbreviations(categories_of, decide, note, category):
+    assert category in categories_of(decide(note, []))
 
 
 def test_exact_case_abbreviation(analyze):

@@ -4,7 +4,6 @@ from __future__ import annotations
 import random
 import time
 
-from tests.flagger.conftest import make_ctx
 
 NOTES = [
     "Periodic exam, prophy, 2BWX",
@@ -22,10 +21,10 @@ CODES = ["D0120", "D1110", "D0140", "D2740", "D9944", "D7240", "D0330", "D9947",
 PROBLEMS = [("Hypertension", "I10"), ("Sleep Apnea", ""), ("TMJ", ""), ("Leukoplakia", "K13.21"), ("Diabetes", "E11.9")]
 
 
-def test_thousand_decisions(flagger):
+def test_thousand_decisions(context, flagger):
     rng = random.Random(7)
     contexts = [
-        make_ctx(
+        context(
             f"{rng.choice(NOTES)} ({i})",  # unique text: no cache hits
             rng.sample(CODES, 3),
             rng.sample(PROBLEMS, 2),

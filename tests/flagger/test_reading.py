@@ -11,8 +11,8 @@ from plugin.flagger.reading import speller_for
 
 
 @pytest.fixture(scope="module")
-def speller(crosswalk):
-    return speller_for(crosswalk)
+def speller(flagger_crosswalk):
+    return speller_for(flagger_crosswalk)
 
 
 @pytest.mark.parametrize(

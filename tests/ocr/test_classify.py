@@ -5,7 +5,6 @@ import pytest
 
 from docservice.ocr.classify import KINDS, classify_document
 from docservice.ocr.preprocess import ImageStats, measure_image
-from tests.ocr import synth
 
 # Second samples in other words, so the rules are not fitted to the rendering texts alone.
 OTHER_SAMPLES = {
@@ -47,10 +46,9 @@ Coinsurance $300.00. You owe: $300.00. Remark: claim adjusted per contract.""",
 }
 
 
-@pytest.mark.parametrize("kind", sorted(synth.TEXTS))
-def test_rendering_texts(kind):
-    result = classify_document(synth.TEXTS[kind])
-    assert result.kind == kind, result
+def test_rendering_texts(synth, synthetic_kind):
+    result = classify_document(synth.TEXTS[synthetic_kind])
+    assert result.kind == synthetic_kind, result
     assert result.confidence > 0.6
     assert result.evidence
 
@@ -73,30 +71,30 @@ def test_empty_text_is_other():
     assert classify_document("").kind == "other"
 
 
-def test_ocr_noise_does_not_break_classification():
+def test_ocr_noise_does_not_break_classification(synth):
     noisy = synth.TEXTS["pathology_report"].replace("i", "1").replace("o", "0")[: len(synth.TEXTS["pathology_report"]) // 2]
     assert classify_document("SURGICAL PATHOLOGY REPORT\n" + noisy).kind == "pathology_report"
 
 
-def test_photo_pages_with_no_text_are_photos():
+def test_photo_pages_with_no_text_are_photos(synth):
     stats = measure_image(synth.render_photo(), (300.0, 300.0))
     result = classify_document("", image_stats=[stats, stats])
     assert result.kind == "photo"
     assert result.confidence > 0.8
 
 
-def test_radiograph_with_a_label_is_a_radiograph():
+def test_radiograph_with_a_label_is_a_radiograph(synth):
     stats = measure_image(synth.render_radiograph(), (300.0, 300.0))
     result = classify_document("R  05/02/2025  SMITH, JORDAN", image_stats=stats)
     assert result.kind == "radiograph"
     assert 0.5 < result.confidence <= 1
 
 
-def test_text_outweighs_a_picture_when_there_is_plenty_of_it():
+def test_text_outweighs_a_picture_when_there_is_plenty_of_it(synth):
     stats = ImageStats(paper_fraction=0.1, bright_tile_fraction=0.2, dark_fraction=0.6, colourfulness=0.0, kind="radiograph")
     assert classify_document(synth.TEXTS["radiology_report"], image_stats=stats).kind == "radiology_report"
 
 
-def test_every_kind_is_reachable():
+def test_every_kind_is_reachable(synth):
     reachable = set(synth.TEXTS) | {"photo", "radiograph", "other"}
     assert reachable == set(KINDS)

@@ -23,17 +23,16 @@ from docservice.ocr import (
     check_file_size,
     inspect_document,
 )
-from tests.ocr import synth
 
 
 @pytest.fixture(scope="module")
-def text_pdf(tmp_path_factory) -> Path:
+def text_pdf(synth, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("inspect") / "born-digital.pdf"
     return synth.make_text_pdf([synth.TEXTS["chart_note"], synth.TEXTS["referral"]], path)
 
 
 @pytest.fixture(scope="module")
-def scanned_pdf(tmp_path_factory) -> Path:
+def scanned_pdf(synth, tmp_path_factory) -> Path:
     page = synth.render_text_page(synth.TEXTS["sleep_study"], dpi=150)
     return synth.make_image_pdf([page, synth.fax(page)], tmp_path_factory.mktemp("inspect") / "scan.pdf")
 
@@ -73,7 +72,7 @@ def test_scanned_pdf_pages_report_their_scan_resolution(scanned_pdf):
     assert info.pages[1].dpi == pytest.approx((150, 150), abs=0.5)
 
 
-def test_multipage_tiff_frames_are_counted_with_their_fax_resolution(tmp_path):
+def test_multipage_tiff_frames_are_counted_with_their_fax_resolution(synth, tmp_path):
     page = synth.render_text_page(synth.TEXTS["referral"], dpi=150)
     fax = synth.fax(page, dpi=(204, 98))
     path = synth.save_tiff([fax, fax, fax], tmp_path / "fax.tif", compression="group4")
@@ -83,7 +82,7 @@ def test_multipage_tiff_frames_are_counted_with_their_fax_resolution(tmp_path):
     assert info.pages[0].dpi == (204.0, 98.0)
 
 
-def test_image_without_resolution_gets_a_letter_page_guess(tmp_path):
+def test_image_without_resolution_gets_a_letter_page_guess(synth, tmp_path):
     page = synth.render_text_page("Hello", dpi=200)
     path = tmp_path / "scan.jpg"
     page.image.save(path, "JPEG")  # no density written
@@ -177,7 +176,7 @@ def test_text_file_renamed_pdf(tmp_path):
 
 
 @pytest.mark.parametrize(("fmt", "suffix"), [("PNG", "png"), ("JPEG", "jpg"), ("TIFF", "tif")])
-def test_truncated_images(tmp_path, fmt, suffix):
+def test_truncated_images(synth, tmp_path, fmt, suffix):
     page = synth.add_noise(synth.render_text_page(synth.TEXTS["eob"], dpi=100), sigma=20)
     whole = tmp_path / f"whole.{suffix}"
     page.image.save(whole, fmt, **({"compression": "tiff_lzw"} if fmt == "TIFF" else {}))

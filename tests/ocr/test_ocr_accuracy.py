@@ -11,39 +11,42 @@ from pathlib import Path
 import pytest
 
 from docservice.ocr import inspect_document, process_document, process_page
-from tests.ocr import synth
-from tests.ocr.conftest import cer
 
 CLEAN_MAX_CER = 0.01
 DEGRADED_MAX_CER = 0.03
 
 
-def _png(page: synth.Page, path: Path) -> Path:
+# A recipe is (make the page from synth, save it as an upload): plain functions of the `synth` fixture.
+
+
+def _png(synth, page, path: Path) -> Path:
     page.image.save(path.with_suffix(".png"), "PNG", dpi=page.dpi)
     return path.with_suffix(".png")
 
 
-def _jpeg(quality: int) -> Callable[[synth.Page, Path], Path]:
-    def save(page: synth.Page, path: Path) -> Path:
+def _jpeg(quality: int) -> Callable[..., Path]:
+    def save(synth, page, path: Path) -> Path:
         page.image.save(path.with_suffix(".jpg"), "JPEG", quality=quality, dpi=page.dpi)
         return path.with_suffix(".jpg")
 
     return save
 
 
-def _g4(page: synth.Page, path: Path) -> Path:
+def _g4(synth, page, path: Path) -> Path:
     return synth.save_tiff([page], path.with_suffix(".tif"), compression="group4")
 
 
-def _pdf(page: synth.Page, path: Path) -> Path:
+def _pdf(synth, page, path: Path) -> Path:
     return synth.make_image_pdf([page], path.with_suffix(".pdf"))
 
 
-def _page(kind: str, *steps: Callable[[synth.Page], synth.Page]) -> Callable[[], synth.Page]:
-    def make() -> synth.Page:
+def _page(kind: str, *steps: Callable) -> Callable:
+    """Render synth.TEXTS[kind], then apply each step(synth, page)."""
+
+    def make(synth):
         page = synth.render_text_page(synth.TEXTS[kind])
         for step in steps:
-            page = step(page)
+            page = step(synth, page)
         return page
 
     return make
@@ -53,66 +56,66 @@ CLEAN = {
     "png": (_page("sleep_study"), _png),
     "jpeg": (_page("chart_note"), _jpeg(90)),
     "scanned-pdf": (_page("referral"), _pdf),
-    "serif-g4": (lambda: synth.render_text_page(synth.TEXTS["narrative"], font=synth.SERIF), _g4),
+    "serif-g4": (lambda s: s.render_text_page(s.TEXTS["narrative"], font=s.SERIF), _g4),
 }
 
 DEGRADED = {
-    "skew+5": (_page("radiology_report", lambda p: synth.skew(p, 5)), _png),
-    "skew-7": (_page("physician_order", lambda p: synth.skew(p, -7)), _png),
-    "noise-blur-light-skew": (_page("pathology_report", lambda p: synth.degrade(p, seed=11, skew_degrees=4)), _png),
+    "skew+5": (_page("radiology_report", lambda s, p: s.skew(p, 5)), _png),
+    "skew-7": (_page("physician_order", lambda s, p: s.skew(p, -7)), _png),
+    "noise-blur-light-skew": (_page("pathology_report", lambda s, p: s.degrade(p, seed=11, skew_degrees=4)), _png),
     "heavy-jpeg": (
         _page(
             "sleep_study",
-            lambda p: synth.skew(p, -6),
-            lambda p: synth.uneven_lighting(p, strength=0.55),
-            lambda p: synth.blur(p, 1.3),
-            lambda p: synth.add_noise(p, sigma=35, speckle=0.003, seed=12),
+            lambda s, p: s.skew(p, -6),
+            lambda s, p: s.uneven_lighting(p, strength=0.55),
+            lambda s, p: s.blur(p, 1.3),
+            lambda s, p: s.add_noise(p, sigma=35, speckle=0.003, seed=12),
         ),
         _jpeg(40),
     ),
-    "rotated-90": (_page("chart_note", lambda p: synth.degrade(p, seed=13, skew_degrees=3), lambda p: synth.rotate_quarter(p, 90)), _png),
-    "rotated-180": (_page("eob", lambda p: synth.rotate_quarter(p, 180)), _pdf),
-    "fax-150": (_page("referral", lambda p: synth.skew(p, -3), lambda p: synth.fax(p)), _g4),
-    "fax-204x98": (_page("physician_order", lambda p: synth.fax(p, dpi=(204, 98))), _g4),
+    "rotated-90": (_page("chart_note", lambda s, p: s.degrade(p, seed=13, skew_degrees=3), lambda s, p: s.rotate_quarter(p, 90)), _png),
+    "rotated-180": (_page("eob", lambda s, p: s.rotate_quarter(p, 180)), _pdf),
+    "fax-150": (_page("referral", lambda s, p: s.skew(p, -3), lambda s, p: s.fax(p)), _g4),
+    "fax-204x98": (_page("physician_order", lambda s, p: s.fax(p, dpi=(204, 98))), _g4),
 }
 
 
-def _ocr_one(make, save, workdir: Path):
-    page = make()
-    src = save(page, workdir / "upload")
+def _ocr_one(synth, make, save, workdir: Path):
+    page = make(synth)
+    src = save(synth, page, workdir / "upload")
     result = process_page(src, 0, workdir=workdir)
     return page, result
 
 
 @pytest.mark.parametrize("case", list(CLEAN))
-def test_clean_scans(case, workdir):
-    page, result = _ocr_one(*CLEAN[case], workdir)
+def test_clean_scans(char_error_rate, synth, case, workdir):
+    page, result = _ocr_one(synth, *CLEAN[case], workdir)
     assert result.status == "done"
     assert result.method == "ocr"
-    assert cer(page.text, result.text) <= CLEAN_MAX_CER, result.text
+    assert char_error_rate(page.text, result.text) <= CLEAN_MAX_CER, result.text
     assert result.mean_confidence > 85
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("case", list(DEGRADED))
-def test_degraded_scans(case, workdir):
-    page, result = _ocr_one(*DEGRADED[case], workdir)
+def test_degraded_scans(char_error_rate, synth, case, workdir):
+    page, result = _ocr_one(synth, *DEGRADED[case], workdir)
     assert result.status == "done", result.reason
-    assert cer(page.text, result.text) <= DEGRADED_MAX_CER, result.text
+    assert char_error_rate(page.text, result.text) <= DEGRADED_MAX_CER, result.text
 
 
-def test_orientation_and_skew_are_reported(workdir):
+def test_orientation_and_skew_are_reported(char_error_rate, synth, workdir):
     page = synth.rotate_quarter(synth.skew(synth.render_text_page(synth.TEXTS["referral"]), 4), 90)
-    src = _png(page, workdir / "sideways")
+    src = _png(synth, page, workdir / "sideways")
     result = process_page(src, 0, workdir=workdir)
     assert result.rotation == 90  # turned clockwise to undo the counter-clockwise scan
     assert result.skew_degrees == pytest.approx(4, abs=1)
-    assert cer(page.text, result.text) <= DEGRADED_MAX_CER
+    assert char_error_rate(page.text, result.text) <= DEGRADED_MAX_CER
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("compression", ["group4", "tiff_lzw", "jpeg"])
-def test_multipage_tiff(compression, workdir):
+def test_multipage_tiff(char_error_rate, synth, compression, workdir):
     kinds = ["pathology_report", "referral"]
     pages = [synth.render_text_page(synth.TEXTS[kind]) for kind in kinds]
     pages[1] = synth.skew(pages[1], -3)
@@ -122,14 +125,14 @@ def test_multipage_tiff(compression, workdir):
     assert [page.index for page in result.pages] == [0, 1]
     for page, truth in zip(result.pages, pages):
         assert page.status == "done"
-        assert cer(truth.text, page.text) <= CLEAN_MAX_CER, page.text
+        assert char_error_rate(truth.text, page.text) <= CLEAN_MAX_CER, page.text
 
 
-def test_born_digital_pdf_keeps_its_own_text(workdir):
+def test_born_digital_pdf_keeps_its_own_text(char_error_rate, synth, workdir):
     texts = [synth.TEXTS["narrative"], synth.TEXTS["physician_order"]]
     src = synth.make_text_pdf(texts, workdir / "letter.pdf")
     result = process_document(src, workdir=workdir / "out")
     assert [page.method for page in result.pages] == ["text_layer", "text_layer"]
     for page, truth in zip(result.pages, texts):
-        assert cer(truth, page.text) == 0
+        assert char_error_rate(truth, page.text) == 0
         assert page.elapsed < 1.0  # no OCR happened

@@ -11,13 +11,12 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from docservice.ocr import process_document, process_page, rasterize_page, tesseract
-from tests.ocr import synth
-from tests.ocr.conftest import cer
+from docservice.ocr import pages, process_document, process_page, rasterize_page, tesseract
+from docservice.ocr.errors import PageTimeout
 
 
 @pytest.fixture
-def scan_png(tmp_path) -> Path:
+def scan_png(synth, tmp_path) -> Path:
     page = synth.render_text_page(synth.TEXTS["chart_note"])
     path = tmp_path / "scan.png"
     page.image.save(path, dpi=page.dpi)
@@ -44,7 +43,7 @@ def test_hung_tesseract_is_killed_at_the_timeout(scan_png, tmp_path, monkeypatch
     assert result.elapsed < 5
 
 
-def test_timed_out_pdf_page_keeps_the_original_page(tmp_path):
+def test_timed_out_pdf_page_keeps_the_original_page(synth, tmp_path):
     src = synth.make_image_pdf([synth.render_text_page(synth.TEXTS["eob"], dpi=150)], tmp_path / "scan.pdf")
     result = process_page(src, 0, workdir=tmp_path, timeout=0.0001)
     assert result.status == "needs_review"
@@ -92,7 +91,7 @@ def test_tesseract_env_leaves_the_parent_alone(monkeypatch):
     assert os.environ["OMP_THREAD_LIMIT"] == "8"
 
 
-def test_radiograph_is_not_binarized_deskewed_or_misfiled(tmp_path):
+def test_radiograph_is_not_binarized_deskewed_or_misfiled(synth, tmp_path):
     src = tmp_path / "pano.png"
     synth.render_radiograph().save(src, dpi=(150, 150))
     result = process_document(src, workdir=tmp_path / "work")
@@ -105,7 +104,7 @@ def test_radiograph_is_not_binarized_deskewed_or_misfiled(tmp_path):
     assert result.pdf_path.stat().st_size < 1.02 * src.stat().st_size + 10_000
 
 
-def test_photo_keeps_its_jpeg_and_is_classified_as_photo(tmp_path):
+def test_photo_keeps_its_jpeg_and_is_classified_as_photo(synth, tmp_path):
     src = tmp_path / "intraoral.jpg"
     synth.render_photo().save(src, quality=85)
     result = process_document(src, workdir=tmp_path / "work")
@@ -115,7 +114,7 @@ def test_photo_keeps_its_jpeg_and_is_classified_as_photo(tmp_path):
 
 
 @pytest.mark.slow
-def test_document_in_a_process_pool(tmp_path):
+def test_document_in_a_process_pool(char_error_rate, synth, tmp_path):
     kinds = ["sleep_study", "referral", "physician_order"]
     pages = [synth.render_text_page(synth.TEXTS[kind]) for kind in kinds]
     src = synth.make_image_pdf(pages, tmp_path / "bundle.pdf")
@@ -124,11 +123,11 @@ def test_document_in_a_process_pool(tmp_path):
     assert not result.needs_review
     assert result.text.count("\f") == 2
     for page, truth in zip(result.pages, pages):
-        assert cer(truth.text, page.text) <= 0.01
+        assert char_error_rate(truth.text, page.text) <= 0.01
     assert len(PdfReader(result.pdf_path).pages) == 3
 
 
-def test_document_with_timeouts_still_assembles(tmp_path):
+def test_document_with_timeouts_still_assembles(synth, tmp_path):
     pages = [synth.render_text_page(synth.TEXTS[kind]) for kind in ("eob", "narrative")]
     src = synth.save_tiff(pages, tmp_path / "scan.tif", compression="group4")
     result = process_document(src, workdir=tmp_path / "work", jobs=2, timeout=0.2)
@@ -137,7 +136,7 @@ def test_document_with_timeouts_still_assembles(tmp_path):
     assert len(PdfReader(result.pdf_path).pages) == 2
 
 
-def test_rasterize_page_writes_an_image_with_its_resolution(tmp_path):
+def test_rasterize_page_writes_an_image_with_its_resolution(synth, tmp_path):
     page = synth.render_text_page(synth.TEXTS["eob"], dpi=150)
     fax = synth.save_tiff([synth.fax(page, dpi=(204, 98))], tmp_path / "fax.tif", compression="group4")
     pdf = synth.make_text_pdf([synth.TEXTS["eob"]], tmp_path / "letter.pdf")
@@ -145,3 +144,14 @@ def test_rasterize_page_writes_an_image_with_its_resolution(tmp_path):
         assert image.mode == "1" and image.info["dpi"] == pytest.approx((204, 98), abs=0.5)
     with Image.open(rasterize_page(pdf, 0, workdir=tmp_path, dpi=100)) as image:
         assert image.size == (850, 1100)
+
+
+def test_a_budget_spent_before_a_picture_is_opened_keeps_the_picture(scan_png, tmp_path, monkeypatch):
+    """On a busy worker the budget can run out before the first step: an image page still gets its PDF."""
+    def spent(budget, what):
+        raise PageTimeout(f"the page's {budget.seconds:g} s budget ran out before {what}", seconds=budget.seconds)
+
+    monkeypatch.setattr(pages._Budget, "remaining", spent)
+    result = process_page(scan_png, 0, workdir=tmp_path, timeout=0.05)
+    assert result.status == "needs_review" and "before rendering" in result.reason
+    assert len(PdfReader(result.pdf_path).pages[0].images) == 1

@@ -12,7 +12,6 @@ from pypdf import PdfReader, PdfWriter
 
 from docservice.ocr import assemble_searchable_pdf, process_document, process_page
 from docservice.ocr.preprocess import estimate_skew, to_grey
-from tests.ocr import synth
 
 
 def qpdf_check(pdf: Path) -> subprocess.CompletedProcess:
@@ -26,7 +25,7 @@ def render(pdf: Path, tmp_path: Path, *, page: int = 1, dpi: int = 50) -> Image.
 
 
 @pytest.fixture(scope="module")
-def mixed_result(tmp_path_factory):
+def mixed_result(synth, tmp_path_factory):
     """A 3-page PDF: a born-digital letter, a scanned sleep study, and a sideways scanned referral."""
     folder = tmp_path_factory.mktemp("mixed")
     letter = synth.make_text_pdf([synth.TEXTS["narrative"]], folder / "letter.pdf")
@@ -47,11 +46,11 @@ def test_page_count_and_order_are_kept(mixed_result):
     assert [page.method for page in result.pages] == ["text_layer", "ocr", "ocr"]
 
 
-def test_pdftotext_finds_the_words_of_every_page(mixed_result, pdftotext):
+def test_pdftotext_finds_the_words_of_every_page(mixed_result, pdf_copy_text):
     _, result = mixed_result
-    assert "To whom it may concern" in pdftotext(result.pdf_path, page=1)
-    assert "apnea-hypopnea index (AHI) was 27.4" in pdftotext(result.pdf_path, page=2)
-    referral = pdftotext(result.pdf_path, page=3)
+    assert "To whom it may concern" in pdf_copy_text(result.pdf_path, page=1)
+    assert "apnea-hypopnea index (AHI) was 27.4" in pdf_copy_text(result.pdf_path, page=2)
+    referral = pdf_copy_text(result.pdf_path, page=3)
     for phrase in ("REFERRAL FOR CONSULTATION", "Reason for referral", "XJH448120093"):
         assert phrase in referral
 
@@ -93,7 +92,7 @@ def test_text_layer_lies_over_the_words(mixed_result, tmp_path):
     assert inked / len(boxes) > 0.95
 
 
-def test_scanned_pdf_keeps_its_size(tmp_path):
+def test_scanned_pdf_keeps_its_size(synth, tmp_path):
     page = synth.degrade(synth.render_text_page(synth.TEXTS["pathology_report"]), seed=8, skew_degrees=2)
     src = synth.make_image_pdf([page], tmp_path / "scan.pdf")
     result = process_page(src, 0, workdir=tmp_path)
@@ -101,7 +100,7 @@ def test_scanned_pdf_keeps_its_size(tmp_path):
     assert 0.9 < ratio < 1.05, ratio
 
 
-def test_jpeg_upload_keeps_the_original_bytes(tmp_path, pdftotext):
+def test_jpeg_upload_keeps_the_original_bytes(synth, tmp_path, pdf_copy_text):
     page = synth.skew(synth.render_text_page(synth.TEXTS["chart_note"]), 3)
     src = tmp_path / "phone.jpg"
     page.image.save(src, "JPEG", quality=75, dpi=page.dpi)
@@ -109,10 +108,10 @@ def test_jpeg_upload_keeps_the_original_bytes(tmp_path, pdftotext):
     pdf_bytes = result.pdf_path.read_bytes()
     assert src.read_bytes() in pdf_bytes  # embedded byte for byte, not re-encoded
     assert len(pdf_bytes) / src.stat().st_size < 1.05
-    assert "Chief complaint" in pdftotext(result.pdf_path)
+    assert "Chief complaint" in pdf_copy_text(result.pdf_path)
 
 
-def test_png_upload_keeps_its_compressed_pixels(tmp_path):
+def test_png_upload_keeps_its_compressed_pixels(synth, tmp_path):
     page = synth.render_text_page(synth.TEXTS["eob"])
     src = tmp_path / "scan.png"
     page.image.save(src, "PNG", dpi=page.dpi)
@@ -123,7 +122,7 @@ def test_png_upload_keeps_its_compressed_pixels(tmp_path):
     assert np.array_equal(np.asarray(embedded), np.asarray(page.image))  # lossless, same pixels
 
 
-def test_grey_tiff_text_page_becomes_g4(tmp_path):
+def test_grey_tiff_text_page_becomes_g4(synth, tmp_path):
     page = synth.degrade(synth.render_text_page(synth.TEXTS["radiology_report"]), seed=9, skew_degrees=-2)
     src = synth.save_tiff([page], tmp_path / "scan.tif", compression="tiff_lzw")
     result = process_page(src, 0, workdir=tmp_path)

@@ -11,25 +11,24 @@ from PIL import Image
 
 from docservice.ocr import pages, process_page
 from docservice.ocr.preprocess import binarize, estimate_skew, flatten_background, projection_skew, to_grey
-from tests.ocr import synth
 
 SKEWS = [-7, -6, -5, -4, -3, 3, 4, 5, 6, 7]
 MAX_CER = 0.01  # the clean-scan gate: once straightened, these pages are clean
 
 
 @pytest.fixture(scope="module")
-def referral() -> synth.Page:
+def referral(synth):
     return synth.render_text_page(synth.TEXTS["referral"])
 
 
 @pytest.mark.parametrize("degrees", SKEWS)
-def test_skew_of_a_jpeg_page_is_estimated(referral, degrees):
+def test_skew_of_a_jpeg_page_is_estimated(synth, referral, degrees):
     page = synth.jpeg(synth.skew(referral, degrees), quality=75)
     assert estimate_skew(to_grey(page.image), dpi=300) == (False, pytest.approx(degrees, abs=1.0))
 
 
 @pytest.mark.parametrize("degrees", SKEWS)
-def test_skewed_jpeg_is_straightened_and_read(referral, degrees, save_jpeg, workdir, char_error_rate):
+def test_skewed_jpeg_is_straightened_and_read(synth, referral, degrees, save_jpeg, workdir, char_error_rate):
     page = synth.skew(referral, degrees)
     result = process_page(save_jpeg(page), 0, workdir=workdir)
     assert result.status == "done", result.reason
@@ -37,7 +36,7 @@ def test_skewed_jpeg_is_straightened_and_read(referral, degrees, save_jpeg, work
     assert char_error_rate(page.text, result.text) <= MAX_CER, result.text
 
 
-def test_skewed_jpeg_in_a_pdf_is_straightened_and_read(referral, workdir, char_error_rate):
+def test_skewed_jpeg_in_a_pdf_is_straightened_and_read(synth, referral, workdir, char_error_rate):
     page = synth.skew(referral, -6)
     src = synth.make_image_pdf([page], workdir / "scan.pdf", quality=75)
     result = process_page(src, 0, workdir=workdir)
@@ -51,7 +50,7 @@ def test_straight_jpeg_is_not_rotated(referral, save_jpeg, workdir, char_error_r
     assert char_error_rate(referral.text, result.text) <= MAX_CER, result.text
 
 
-def test_a_missed_skew_is_caught_when_ocr_finds_nothing(referral, save_jpeg, workdir, char_error_rate, monkeypatch):
+def test_a_missed_skew_is_caught_when_ocr_finds_nothing(synth, referral, save_jpeg, workdir, char_error_rate, monkeypatch):
     # The first estimate misses the skew, as it once did on this page: the OCR comes back empty,
     # and the second opinion on the skew must step in rather than the page be returned blank.
     monkeypatch.setattr(pages, "estimate_skew", lambda grey, *, dpi: (False, 0.0))
@@ -62,14 +61,14 @@ def test_a_missed_skew_is_caught_when_ocr_finds_nothing(referral, save_jpeg, wor
 
 
 @pytest.mark.parametrize("degrees", [-6.5, -2.0, 1.5, 4.0])
-def test_projection_gives_a_second_opinion_on_skew(referral, degrees):
+def test_projection_gives_a_second_opinion_on_skew(synth, referral, degrees):
     page = synth.jpeg(synth.skew(referral, degrees), quality=75)
     bilevel = binarize(flatten_background(to_grey(page.image)))
     assert projection_skew(bilevel) == pytest.approx(degrees, abs=0.3)
 
 
 @pytest.mark.parametrize("kind", ["straight", "blank", "noise"])
-def test_projection_finds_no_skew_where_there_is_none(referral, kind):
+def test_projection_finds_no_skew_where_there_is_none(synth, referral, kind):
     blank = synth.Page(image=Image.new("L", referral.image.size, 255), text="")
     page = {"straight": referral, "blank": blank, "noise": synth.add_noise(blank, sigma=10)}[kind]
     bilevel = binarize(flatten_background(to_grey(synth.jpeg(page, quality=75).image)))

@@ -16,13 +16,17 @@ import pytest
 from docservice.ocr import process_page, run_tesseract
 from docservice.ocr.tesseract import Word
 from docservice.ocr.textlayer import typeset_text_layer
-from tests.ocr import synth
 
 MAX_LAYER_CER = 0.02
-TRUTH = synth.TEXTS["eob"]
 
 
-def _save(page: synth.Page, path: Path, kind: str) -> Path:
+@pytest.fixture(scope="module")
+def truth(synth) -> str:
+    """What every page says: the EOB text."""
+    return synth.TEXTS["eob"]
+
+
+def _save(synth, page, path: Path, kind: str) -> Path:
     if kind == "pdf":
         return synth.make_image_pdf([page], path.with_suffix(".pdf"))
     if kind == "g4":
@@ -45,36 +49,36 @@ SCANS = {
 
 
 @pytest.fixture(scope="module", params=list(SCANS), ids=list(SCANS))
-def scanned_page(request, tmp_path_factory):
+def scanned_page(synth, truth, request, tmp_path_factory):
     """A one-page upload of the EOB, turned or skewed, processed by the real pipeline."""
     rotation, skew_degrees, kind = SCANS[request.param]
     folder = tmp_path_factory.mktemp(request.param)
-    page = synth.render_text_page(TRUTH)
+    page = synth.render_text_page(truth)
     if skew_degrees:
         page = synth.skew(page, skew_degrees)
     if rotation:
         page = synth.rotate_quarter(page, rotation)  # counter-clockwise: undone by `rotation` clockwise
-    result = process_page(_save(page, folder / "scan", kind), 0, workdir=folder / "work")
+    result = process_page(_save(synth, page, folder / "scan", kind), 0, workdir=folder / "work")
     return rotation, result
 
 
-def test_scan_was_corrected_and_read(scanned_page, char_error_rate):
+def test_scan_was_corrected_and_read(truth, scanned_page, char_error_rate):
     rotation, result = scanned_page
     assert result.rotation == rotation
-    assert char_error_rate(TRUTH, result.text) <= 0.01  # the premise: tesseract's own text is right
+    assert char_error_rate(truth, result.text) <= 0.01  # the premise: tesseract's own text is right
 
 
-def test_pdftotext_reads_the_page_as_ocr_did(scanned_page, pdftotext, char_error_rate):
+def test_pdftotext_reads_the_page_as_ocr_did(truth, scanned_page, pdf_copy_text, char_error_rate):
     _, result = scanned_page
-    layer = pdftotext(result.pdf_path)
-    assert char_error_rate(TRUTH, layer) <= MAX_LAYER_CER
+    layer = pdf_copy_text(result.pdf_path)
+    assert char_error_rate(truth, layer) <= MAX_LAYER_CER
     assert char_error_rate(result.text, layer) <= 0.005
 
 
-def test_pdftotext_reads_first_line_first_and_last_line_last(scanned_page, pdftotext, char_error_rate):
+def test_pdftotext_reads_first_line_first_and_last_line_last(truth, scanned_page, pdf_copy_text, char_error_rate):
     _, result = scanned_page
-    layer = pdftotext(result.pdf_path)
-    lines = [" ".join(line.split()) for line in TRUTH.splitlines()]
+    layer = pdf_copy_text(result.pdf_path)
+    lines = [" ".join(line.split()) for line in truth.splitlines()]
     first, last = lines[0], lines[-1]
     # Within OCR's error rate of the truth: the order is what is tested, not the recognition.
     assert char_error_rate(first, layer[: len(first)]) <= 0.05, layer[: len(first)]
@@ -82,7 +86,7 @@ def test_pdftotext_reads_first_line_first_and_last_line_last(scanned_page, pdfto
 
 
 @pytest.fixture(scope="module")
-def tesseract_pdf(tmp_path_factory) -> Path:
+def tesseract_pdf(synth, tmp_path_factory) -> Path:
     """A text-only PDF from a real tesseract run: the page and glyphless font the layer reuses."""
     folder = tmp_path_factory.mktemp("template")
     page = synth.render_text_page("Template")
@@ -104,9 +108,9 @@ def _table_words() -> tuple[Word, ...]:
     )
 
 
-def test_table_rows_read_row_by_row(tesseract_pdf, tmp_path, pdftotext):
+def test_table_rows_read_row_by_row(tesseract_pdf, tmp_path, pdf_copy_text):
     layer = typeset_text_layer(_table_words(), image_size=(2550, 3300), template=tesseract_pdf, out=tmp_path / "layer.pdf")
-    assert pdftotext(layer) == " ".join(" ".join(row) for row in TABLE)
+    assert pdf_copy_text(layer) == " ".join(" ".join(row) for row in TABLE)
 
 
 def test_each_word_starts_over_its_box(tesseract_pdf, tmp_path):

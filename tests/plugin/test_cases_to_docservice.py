@@ -7,7 +7,6 @@ import requests
 from plugin.cases import CaseSink
 from plugin.config import DocServiceSettings
 from plugin.demo import running_docservice
-from tests.plugin.conftest import DAY
 
 
 @pytest.fixture
@@ -17,13 +16,13 @@ def docservice(tmp_path):
 
 
 @pytest.mark.slow
-def test_scan_opens_and_updates_cases(harness, docservice):
+def test_scan_opens_and_updates_cases(day, harness, docservice):
     url, tokens = docservice
     token, reader = tokens["service"], tokens["biller"]
     sink = CaseSink(DocServiceSettings(url=url, token=token), practice="test-practice")
     scanner = harness.scanner()
     scanner.cases = sink
-    report = scanner.scan_window(DAY, DAY)
+    report = scanner.scan_window(day, day)
     assert not report.errors
     listed = requests.get(f"{url}/cases", headers={"Authorization": f"Bearer {reader}"}, timeout=10).json()
     assert {c["apt_num"] for c in listed} == {o.apt_num for o in report.flagged}
@@ -38,6 +37,6 @@ def test_scan_opens_and_updates_cases(harness, docservice):
     # A re-scan updates the same cases instead of opening new ones.
     again = harness.scanner()
     again.cases = sink
-    again.scan_window(DAY, DAY)
+    again.scan_window(day, day)
     relisted = requests.get(f"{url}/cases", headers={"Authorization": f"Bearer {reader}"}, timeout=10).json()
     assert len(relisted) == len(listed)

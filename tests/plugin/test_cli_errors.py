@@ -6,8 +6,6 @@ import sys
 
 import pytest
 
-from tests.plugin.conftest import DAY
-
 
 def medlane(*args, env_extra=None, tmp_path=None, timeout=60):
     """Run the command as a user would; `timeout` only guards against a hang (speed is benchmarked)."""
@@ -50,24 +48,24 @@ def test_missing_keys(tmp_path):
     assert "keys" in result.stderr
 
 
-def test_bad_keys_get_401(harness, tmp_path):
-    result = medlane("scan", "--from", str(DAY), "--to", str(DAY), "--pms-url", harness.server.url,
+def test_bad_keys_get_401(day, harness, tmp_path):
+    result = medlane("scan", "--from", str(day), "--to", str(day), "--pms-url", harness.server.url,
                      "--developer-key", "wrong", "--customer-key", "wrong", tmp_path=tmp_path)
     _one_clear_line(result)
     assert "401" in result.stderr
 
 
-def test_wrong_url_path_is_explained(harness, tmp_path):
+def test_wrong_url_path_is_explained(day, harness, tmp_path):
     wrong = harness.server.url.replace("/api/v1", "/api/v2/api/v1")
-    result = medlane("scan", "--from", str(DAY), "--to", str(DAY), "--pms-url", wrong,
+    result = medlane("scan", "--from", str(day), "--to", str(day), "--pms-url", wrong,
                      "--developer-key", "d", "--customer-key", "c", tmp_path=tmp_path)
     _one_clear_line(result)
 
 
-def test_scan_json_output(harness, tmp_path):
+def test_scan_json_output(day, harness, tmp_path):
     import json
 
-    result = medlane("scan", "--from", str(DAY), "--to", str(DAY), "--json", "--dry-run", "--pms-url", harness.server.url,
+    result = medlane("scan", "--from", str(day), "--to", str(day), "--json", "--dry-run", "--pms-url", harness.server.url,
                      "--developer-key", harness.server.settings.developer_key,
                      "--customer-key", harness.server.settings.customer_key, tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr

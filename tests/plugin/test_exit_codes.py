@@ -87,12 +87,10 @@ def test_an_export_with_dates_the_wrong_way_round_is_a_usage_error(tmp_path, cap
 
 
 def test_a_scan_with_failed_appointments_ends_with_its_own_code(monkeypatch):
-    import plugin.commands as commands
-
     failed = SimpleNamespace(errors=["an appointment Open Dental would not answer for"])
-    monkeypatch.setattr(commands, "open_scanner", lambda settings, *, dry_run: SimpleNamespace(
+    monkeypatch.setattr("plugin.scan.open_scanner", lambda settings, *, dry_run: SimpleNamespace(
         scan_window=lambda first, last: failed))
-    monkeypatch.setattr(commands, "print_report", lambda report, *, as_json: None)
+    monkeypatch.setattr("plugin.report.print_report", lambda report, *, as_json: None)
     code = main(["scan", "--from", "2027-01-04", "--to", "2027-01-04", "--pms-url", "http://127.0.0.1:9/api/v1",
                  "--developer-key", "d", "--customer-key", "c"])
     assert code == ExitCode.scan_incomplete

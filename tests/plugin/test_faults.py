@@ -19,10 +19,9 @@ from plugin.errors import PMSError
 from plugin.prompts.text import NOTE_END
 from plugin.sandbox.server import SandboxServer
 from plugin.sandbox.settings import SandboxSettings
-from tests.plugin.conftest import DAY, Harness
 
 
-def _assert_converged(harness: Harness, flagged) -> None:
+def _assert_converged(harness, flagged) -> None:
     patients = sorted({o.pat_num for o in flagged})
     assert sorted(int(p["PatNum"]) for p in harness.medlane_popups()) == patients
     fields = harness.medlane_fields()
@@ -32,16 +31,16 @@ def _assert_converged(harness: Harness, flagged) -> None:
         assert a["Note"].count(NOTE_END) == (1 if int(a["AptNum"]) in {o.apt_num for o in flagged} else 0)
 
 
-def test_injected_faults_cause_no_duplicates_and_lose_nothing(practice, tmp_path, flagger):
+def test_injected_faults_cause_no_duplicates_and_lose_nothing(day, practice, make_harness):
     seed, _ = practice
     faulty = SandboxSettings(fail_rate=0.25, fault_seed=11)
     with SandboxServer(seed, settings=faulty) as server:
-        harness = Harness(server, tmp_path / "home", flagger)
+        harness = make_harness(server)
         report, attempts = None, 0
         while attempts < 40:
             attempts += 1
             try:
-                report = harness.scanner().scan_window(DAY, DAY)
+                report = harness.scanner().scan_window(day, day)
             except PMSError:
                 continue
             if not report.errors:
@@ -63,7 +62,7 @@ def _start_sandbox(seed_file: Path, state_file: Path, port: int) -> subprocess.P
 
 
 @pytest.mark.slow
-def test_sandbox_killed_mid_scan_then_restarted(practice, tmp_path, flagger):
+def test_sandbox_killed_mid_scan_then_restarted(day, practice, tmp_path, make_harness):
     import json
 
     seed, _ = practice
@@ -77,12 +76,12 @@ def test_sandbox_killed_mid_scan_then_restarted(practice, tmp_path, flagger):
         url = f"http://127.0.0.1:{port}/api/v1"
         settings = SandboxSettings()
 
-    harness = Harness(Remote, tmp_path / "home", flagger)
+    harness = make_harness(Remote)
     outcome = {}
 
     def scan():
         try:
-            outcome["report"] = harness.scanner().scan_window(DAY, DAY)
+            outcome["report"] = harness.scanner().scan_window(day, day)
         except PMSError as exc:
             outcome["error"] = exc
 
@@ -96,7 +95,7 @@ def test_sandbox_killed_mid_scan_then_restarted(practice, tmp_path, flagger):
 
     sandbox = _start_sandbox(seed_file, state_file, port)
     try:
-        report = harness.scanner().scan_window(DAY, DAY)
+        report = harness.scanner().scan_window(day, day)
         assert not report.errors
     finally:
         sandbox.send_signal(signal.SIGTERM)

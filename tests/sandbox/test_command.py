@@ -12,18 +12,23 @@ import pytest
 import requests
 
 from plugin.sandbox.command import add_sandbox_command, settings_from_args
-from tests.sandbox.conftest import PROJECT_ROOT, make_seed, write_json
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "plugin", "sandbox", "--port", "0", *args],
-        capture_output=True,
-        text=True,
-        cwd=PROJECT_ROOT,
-        env=dict(os.environ, PYTHONPATH=str(PROJECT_ROOT)),
-        timeout=30,
-    )
+@pytest.fixture
+def run_cli(project_root):
+    """run_cli(*args) -> `medlane sandbox --port 0 *args` run to completion."""
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "plugin", "sandbox", "--port", "0", *args],
+            capture_output=True,
+            text=True,
+            cwd=project_root,
+            env=dict(os.environ, PYTHONPATH=str(project_root)),
+            timeout=30,
+        )
+
+    return run
 
 
 @pytest.mark.parametrize(
@@ -35,7 +40,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
         ("[]", "expected a JSON object"),
     ],
 )
-def test_bad_seed_is_one_line_on_stderr(tmp_path, content, expected):
+def test_bad_seed_is_one_line_on_stderr(run_cli, tmp_path, content, expected):
     seed = tmp_path / "seed.json"
     seed.write_text(content)
     result = run_cli("--seed", str(seed))
@@ -47,14 +52,14 @@ def test_bad_seed_is_one_line_on_stderr(tmp_path, content, expected):
     assert "Traceback" not in result.stderr
 
 
-def test_missing_seed_and_bad_flags(tmp_path):
+def test_missing_seed_and_bad_flags(run_cli, tmp_path):
     missing = run_cli("--seed", str(tmp_path / "nope.json"))
     assert missing.returncode == 3 and missing.stderr.startswith("medlane: error: seed file")
     rate = run_cli("--fail-rate", "2")
     assert rate.returncode == 2 and rate.stderr.strip() == "medlane: error: --fail-rate must be between 0 and 1."
 
 
-def test_serves_until_sigterm_then_exits_zero(tmp_path, run_sandbox_process):
+def test_serves_until_sigterm_then_exits_zero(make_seed, write_json, tmp_path, run_sandbox_process):
     process = run_sandbox_process("--seed", str(write_json(tmp_path / "seed.json", make_seed())))
     response = requests.get(f"{process.url}/appointments/100", headers=process.headers, timeout=5)
     assert response.status_code == 200
@@ -67,7 +72,7 @@ def test_without_seed_serves_the_demo_practice(run_sandbox_process):
     assert len(requests.get(f"{process.url}/appointments", headers=process.headers, timeout=5).json()) == 63
 
 
-def test_state_survives_kill_9(tmp_path, run_sandbox_process):
+def test_state_survives_kill_9(make_seed, write_json, tmp_path, run_sandbox_process):
     seed = write_json(tmp_path / "seed.json", make_seed())
     state = tmp_path / "state" / "sandbox.json"
     first = run_sandbox_process("--seed", str(seed), "--state", str(state))

@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import time
 
-from tests.sandbox.conftest import make_seed
 
-
-def test_paging_250_rows_in_pages_of_100(start_sandbox):
+def test_paging_250_rows_in_pages_of_100(make_seed, start_sandbox):
     api = start_sandbox(make_seed(appointments=250))
     pages = [api.get("appointments", Offset=offset).json() for offset in (0, 100, 200)]
     assert [len(page) for page in pages] == [100, 100, 50]
@@ -14,14 +12,14 @@ def test_paging_250_rows_in_pages_of_100(start_sandbox):
     assert keys == sorted(keys) and len(set(keys)) == 250
 
 
-def test_limit_above_the_cap_is_capped_silently(start_sandbox):
+def test_limit_above_the_cap_is_capped_silently(make_seed, start_sandbox):
     api = start_sandbox(make_seed(appointments=250))
     assert len(api.get("appointments", Limit=1000).json()) == 100
     assert len(api.get("appointments", Limit=7, Offset=3).json()) == 7
     assert api.get("appointments", Limit=7, Offset=3).json()[0]["AptNum"] == 103
 
 
-def test_page_limit_1000_emulates_the_local_api(start_sandbox):
+def test_page_limit_1000_emulates_the_local_api(make_seed, start_sandbox):
     api = start_sandbox(make_seed(appointments=250), page_limit=1000)
     assert len(api.get("appointments").json()) == 250
 
@@ -41,7 +39,7 @@ def test_date_filters_are_inclusive_on_the_day(api):
     assert {r["AptNum"] for r in api.get("appointments", dateStart="2027-01-07").json()} == {103, 104}
 
 
-def test_status_patient_and_op_filters(start_sandbox):
+def test_status_patient_and_op_filters(make_seed, start_sandbox):
     api = start_sandbox(make_seed(appointments=14))
     broken = api.get("appointments", AptStatus="Broken").json()
     assert {r["AptNum"] for r in broken} == {106, 113}

@@ -8,14 +8,12 @@ import pytest
 
 from plugin.errors import SeedError
 from plugin.sandbox.seed import DEMO_SEED, read_seed, validate_seed
-from tests.sandbox.conftest import PROJECT_ROOT, make_seed
 
-EXAMPLE_SEED = PROJECT_ROOT.parent / "shared" / "examples" / "od-seed-example.json"
-
-
-@pytest.mark.skipif(not EXAMPLE_SEED.exists(), reason="shared/ is not beside the project")
-def test_example_seed_loads_unchanged():
-    example = json.loads(EXAMPLE_SEED.read_text())
+def test_example_seed_loads_unchanged(project_root):
+    example_seed = project_root.parent / "shared" / "examples" / "od-seed-example.json"
+    if not example_seed.exists():
+        pytest.skip("shared/ is not beside the project")
+    example = json.loads(example_seed.read_text())
     tables = validate_seed(example)
     assert tables["appointments"][0] == example["appointments"][0] | {"PatternSecondary": ""}
     assert tables["procedurelogs"] == example["procedurelogs"]
@@ -42,7 +40,7 @@ def test_example_seed_loads_unchanged():
         (lambda s: s["patients"][0].update(PatNum="1"), "PatNum must be a positive whole number"),
     ],
 )
-def test_problems_are_named(change, message):
+def test_problems_are_named(make_seed, change, message):
     seed = make_seed()
     change(seed)
     with pytest.raises(SeedError, match="^seed: .*" + re.escape(message)):
@@ -66,7 +64,7 @@ def test_invalid_json_says_where(tmp_path):
         read_seed(path)
 
 
-def test_disease_by_name_creates_the_definition():
+def test_disease_by_name_creates_the_definition(make_seed):
     seed = make_seed()
     seed["diseases"].append({"DiseaseNum": 2, "PatNum": 1, "diseaseDefName": "Tongue-tie"})
     tables = validate_seed(seed)
@@ -74,7 +72,7 @@ def test_disease_by_name_creates_the_definition():
     assert created and tables["diseases"][1]["DiseaseDefNum"] == created[0]["DiseaseDefNum"]
 
 
-def test_apptfields_need_their_definition():
+def test_apptfields_need_their_definition(make_seed):
     seed = make_seed()
     seed["apptfields"] = [{"AptNum": 100, "FieldName": "MedLane", "FieldValue": "x"}]
     with pytest.raises(SeedError, match="not in apptfielddefs"):

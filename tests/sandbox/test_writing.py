@@ -30,9 +30,7 @@ def test_post_appointment(api):
     assert api.post("appointments", {"PatNum": 5, "Op": 2, "AptDateTime": "Jan 10"}).status_code == 400
 
 
-def test_break_only_scheduled_and_confirm(start_sandbox):
-    from tests.sandbox.conftest import make_seed
-
+def test_break_only_scheduled_and_confirm(make_seed, start_sandbox):
     api = start_sandbox(make_seed(appointments=7))
     missed = {"sendToUnscheduledList": "false", "breakType": "Missed"}
     assert api.put("appointments/100/Break", missed).status_code == 200

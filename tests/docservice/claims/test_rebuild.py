@@ -1,7 +1,7 @@
 """Rebuilds after the flagger re-posts the case (procedures replaced): edits and deletions hold."""
 from __future__ import annotations
 
-from tests.docservice.samples import case_body
+import pytest
 
 PROCEDURES = [
     {"proc_num": 9001, "code": "D9947", "tooth": "", "surface": "", "descript": "sleep appliance", "fee": 1800.0},
@@ -9,19 +9,25 @@ PROCEDURES = [
 ]
 
 
-def repost(client, auth, procedures):
-    body = case_body(procedures=procedures,
-                     problems=[{"icd10": "G47.33", "name": "osa"}, {"icd10": "K13.79", "name": "lesion"}])
-    response = client.post("/api/v1/cases", json=body, headers=auth("service"))
-    assert response.status_code in (200, 201)
-    return response.json["id"]
+@pytest.fixture
+def repost(case_body):
+    """repost(client, auth, procedures) -> the case's id, after the flagger (re-)posts it with these procedures."""
+
+    def post(client, auth, procedures):
+        body = case_body(procedures=procedures,
+                         problems=[{"icd10": "G47.33", "name": "osa"}, {"icd10": "K13.79", "name": "lesion"}])
+        response = client.post("/api/v1/cases", json=body, headers=auth("service"))
+        assert response.status_code in (200, 201)
+        return response.json["id"]
+
+    return post
 
 
 def rebuild(client, auth, case_id):
     return client.post(f"/api/v1/cases/{case_id}/claim", headers=auth("biller")).json
 
 
-def test_edits_and_deletions_hold_when_the_procedures_are_re_posted(client, auth, crosswalk):
+def test_edits_and_deletions_hold_when_the_procedures_are_re_posted(repost, client, auth, claims_crosswalk_double):
     case_id = repost(client, auth, PROCEDURES)
     sleep, biopsy = rebuild(client, auth, case_id)["lines"]
     client.patch(f"/api/v1/cases/{case_id}/claim/lines/{sleep['id']}", json={"charge": 1500}, headers=auth("biller"))
@@ -36,14 +42,14 @@ def test_edits_and_deletions_hold_when_the_procedures_are_re_posted(client, auth
     assert claim["lines"][0]["id"] == sleep["id"]
 
 
-def test_an_unedited_line_whose_procedure_is_gone_is_dropped(client, auth, crosswalk):
+def test_an_unedited_line_whose_procedure_is_gone_is_dropped(repost, client, auth, claims_crosswalk_double):
     case_id = repost(client, auth, PROCEDURES)
     rebuild(client, auth, case_id)
     repost(client, auth, PROCEDURES[:1])
     assert [line["cdt"] for line in rebuild(client, auth, case_id)["lines"]] == ["D9947"]
 
 
-def test_an_edited_line_whose_procedure_is_gone_stays(client, auth, crosswalk):
+def test_an_edited_line_whose_procedure_is_gone_stays(repost, client, auth, claims_crosswalk_double):
     case_id = repost(client, auth, PROCEDURES)
     biopsy = rebuild(client, auth, case_id)["lines"][1]
     client.patch(f"/api/v1/cases/{case_id}/claim/lines/{biopsy['id']}", json={"code": "41100"}, headers=auth("biller"))

@@ -16,7 +16,7 @@ OTHER_STUDY = ("Lakeside Sleep Center\nHome Sleep Apnea Test report\nPatient: Te
                "Results\nREI 31 events/hour. Total events: 190.")
 BETA = {"name": "Test Patient Beta", "birthdate": "1961-05-06", "gender": "Female"}
 
-pytestmark = pytest.mark.usefixtures("simple_facts")
+pytestmark = [pytest.mark.usefixtures("simple_facts"), pytest.mark.scripted_ocr]
 
 
 def facts_of(client, auth, case_id: int) -> list[dict]:
@@ -41,7 +41,7 @@ def rules(client, auth, case_id: int) -> dict[str, list[dict]]:
 # ------------------------------------------------------------------------------ kinds
 
 
-def test_patch_kind_by_a_biller_sets_person_clears_review_and_rereads_facts(app, client, auth, engine, new_case,
+def test_patch_kind_by_a_biller_sets_person_clears_review_and_rereads_facts(app, client, auth, scripted_engine, new_case,
                                                                           upload_text, monkeypatch):
     import docservice.facts as facts_package
 
@@ -49,7 +49,7 @@ def test_patch_kind_by_a_biller_sets_person_clears_review_and_rereads_facts(app,
     extract = facts_package.extract_case_facts
     monkeypatch.setattr(facts_package, "extract_case_facts",
                         lambda session, case: reread.append(case.id) or extract(session, case))
-    engine.classification = Classification("chart_note", 0.46, ("chart_note 0.46; next referral 0.41",), review=True,
+    scripted_engine.classification = Classification("chart_note", 0.46, ("chart_note 0.46; next referral 0.41",), review=True,
                                            reason="not sure: chart_note 0.46 vs referral 0.41")
     case_id = new_case()
     document = upload_text(case_id, *ROE_STUDY).json
@@ -92,7 +92,7 @@ def test_who_may_correct_what(client, auth, new_case, upload_text):
     assert refused.status_code == 403 and "documents:write" in refused.json["message"]
 
 
-def test_a_kind_a_person_gave_is_not_replaced_by_the_classifier(app, client, auth, engine, new_case, upload_text):
+def test_a_kind_a_person_gave_is_not_replaced_by_the_classifier(app, client, auth, scripted_engine, new_case, upload_text):
     from docservice.jobs.tasks import finish_document
 
     document = upload_text(new_case(), *ROE_STUDY).json

@@ -143,3 +143,15 @@ def test_diagnoses_the_documents_write_or_deny(resolve, make_case, make_document
 def test_a_suspected_diagnosis_is_not_documented(resolve, make_case, make_document):
     note = make_document("chart_note", text="Assessment: suspected obstructive sleep apnea.\nPlan: sleep study.")
     assert resolve(make_case(documents=[note]), []).diagnoses.source_of("G47.33") is None
+
+
+def test_a_diagnosis_its_authority_established_outranks_an_older_denial(resolve, make_case, make_document):
+    """A sleep study that finds OSA settles it: a questionnaire denying OSA before the test is out of date."""
+    form = make_document("other", text="Health history\nDiagnosed with OSA? No. Denies OSA.")
+    report = make_document("sleep_study", text="HOME SLEEP TEST\nIMPRESSION: Mild obstructive sleep apnea.")
+    assert resolve(make_case(documents=[form]), []).diagnoses.denial_of("G47.33") is not None
+    assert resolve(make_case(documents=[form, report]), []).diagnoses.denial_of("G47.33") is None
+    # a diagnosis without an authority (TMD) stays disputed when another note denies it
+    exam = make_document("chart_note", text="Exam: no TMD found.")
+    other = make_document("chart_note", text="Assessment: TMJ arthralgia (M26.622).")
+    assert resolve(make_case(documents=[exam, other]), []).diagnoses.denial_of("M26.622") is not None

@@ -11,9 +11,6 @@ from docservice.extensions import db
 from docservice.facts import extract_case_facts
 from docservice.models import Case, Fact
 
-from tests.docservice import samples
-from tests.docservice.fakes import FakeEngine
-
 SLEEP_PAGES = (
     "Sleep Center of Test Town\nHome Sleep Apnea Test report\nDate of study: 03/14/2026",
     "Results\nREI 18 events/hour. Total events: 112.\nPatient denies witnessed apneas.",
@@ -21,32 +18,36 @@ SLEEP_PAGES = (
 )
 
 
-class TextEngine(FakeEngine):
-    """OCR that reads the given text on each page (page i gets texts[i], the rest read nothing)."""
+pytestmark = pytest.mark.scripted_ocr
 
-    def __init__(self, texts=SLEEP_PAGES):
-        self.texts = texts
 
-    def process_page(self, src, index, *, workdir, timeout):
-        result = super().process_page(src, index, workdir=workdir, timeout=timeout)
-        text = self.texts[index] if index < len(self.texts) else ""
-        return type(result)(**{**result.__dict__, "text": text})
+@pytest.fixture(autouse=True)
+def _sleep_study_pages(scripted_engine):
+    """OCR reads SLEEP_PAGES (page i reads SLEEP_PAGES[i], the rest read nothing)."""
+    scripted_engine.texts = list(SLEEP_PAGES)
 
 
 @pytest.fixture
-def app(make_app):
-    return make_app(OCR_ENGINE=TextEngine())
+def post_case_id(case_body):
+    """post_case_id(client, auth, **changes) -> the id of case_body(**changes), posted by the flagger."""
+
+    def post(client, auth, **changes) -> int:
+        return client.post("/api/v1/cases", json=case_body(**changes), headers=auth("service")).json["id"]
+
+    return post
 
 
-def new_case(client, auth, **changes) -> int:
-    return client.post("/api/v1/cases", json=samples.case_body(**changes), headers=auth("service")).json["id"]
+@pytest.fixture
+def upload(samples):
+    """upload(client, auth, case_id, pages=3) -> the answer to a dentist uploading a blank scan to the case."""
 
+    def post(client, auth, case_id: int, pages: int = 3):
+        data = {"file": (io.BytesIO(samples.blank_pdf(pages)), "study.pdf"), "case_id": str(case_id)}
+        response = client.post("/api/v1/documents", data=data, headers=auth("dentist"))
+        assert response.status_code in (201, 202), response.json
+        return response.json
 
-def upload(client, auth, case_id: int, pages: int = 3):
-    data = {"file": (io.BytesIO(samples.blank_pdf(pages)), "study.pdf"), "case_id": str(case_id)}
-    response = client.post("/api/v1/documents", data=data, headers=auth("dentist"))
-    assert response.status_code in (201, 202), response.json
-    return response.json
+    return post
 
 
 def by_name(facts: list[dict]) -> dict[str, list[dict]]:
@@ -56,8 +57,8 @@ def by_name(facts: list[dict]) -> dict[str, list[dict]]:
     return out
 
 
-def test_document_finishing_ocr_fills_the_case_facts(client, auth):
-    case_id = new_case(client, auth)
+def test_document_finishing_ocr_fills_the_case_facts(post_case_id, upload, client, auth):
+    case_id = post_case_id(client, auth)
     document = upload(client, auth, case_id)
     facts = client.get(f"/api/v1/cases/{case_id}/facts", headers=auth("biller"))
     assert facts.status_code == 200
@@ -74,7 +75,7 @@ def test_document_finishing_ocr_fills_the_case_facts(client, auth):
     assert denied and denied[0]["negated"] is True and denied[0]["present"] is False
 
 
-def test_document_without_case_makes_no_facts(app, client, auth):
+def test_document_without_case_makes_no_facts(samples, app, client, auth):
     response = client.post(
         "/api/v1/documents", data={"file": (io.BytesIO(samples.blank_pdf(1)), "a.pdf")}, headers=auth("dentist")
     )
@@ -83,14 +84,14 @@ def test_document_without_case_makes_no_facts(app, client, auth):
         assert db.session.scalars(select(Fact)).all() == []
 
 
-def test_failing_extraction_does_not_fail_the_ocr_job(app, client, auth, monkeypatch, caplog):
+def test_failing_extraction_does_not_fail_the_ocr_job(post_case_id, upload, app, client, auth, monkeypatch, caplog):
     import docservice.facts as facts_package
 
     def explode(session, case):
         raise RuntimeError("Test Patient Alpha text must not be logged")
 
     monkeypatch.setattr(facts_package, "extract_case_facts", explode)
-    case_id = new_case(client, auth)
+    case_id = post_case_id(client, auth)
     with caplog.at_level(logging.ERROR):
         document = upload(client, auth, case_id)
     read = client.get(f"/api/v1/documents/{document['id']}", headers=auth("dentist")).json
@@ -99,8 +100,8 @@ def test_failing_extraction_does_not_fail_the_ocr_job(app, client, auth, monkeyp
     assert "Test Patient Alpha" not in caplog.text
 
 
-def test_extract_replaces_document_facts_and_keeps_person_facts(app, client, auth):
-    case_id = new_case(client, auth)
+def test_extract_replaces_document_facts_and_keeps_person_facts(post_case_id, upload, app, client, auth):
+    case_id = post_case_id(client, auth)
     upload(client, auth, case_id)
     with app.app_context():
         db.session.add(Fact(case_id=case_id, name="ahi", value=25.0, source="person", display="ahi: 25"))
@@ -114,8 +115,8 @@ def test_extract_replaces_document_facts_and_keeps_person_facts(app, client, aut
     assert len(sources) - 1 == count  # read again, not added twice
 
 
-def test_extract_needs_review_or_claims_permission(client, auth):
-    case_id = new_case(client, auth)
+def test_extract_needs_review_or_claims_permission(post_case_id, client, auth):
+    case_id = post_case_id(client, auth)
     assert client.post(f"/api/v1/cases/{case_id}/facts/extract", headers=auth("service")).status_code == 403
     assert client.post(f"/api/v1/cases/{case_id}/facts/extract", headers=auth("assistant")).status_code == 200
     assert client.get(f"/api/v1/cases/{case_id}/facts", headers=auth("service")).status_code == 403
@@ -130,13 +131,13 @@ def test_unknown_case_is_a_clear_404(client, auth):
         assert response.json["code"] == "not_found" and "999" in response.json["message"]
 
 
-def test_extract_case_facts_reads_only_finished_documents(app, client, auth):
-    case_id = new_case(client, auth, appointment={"start": "2026-03-02T09:00:00", "note": ""})
+def test_extract_case_facts_reads_only_finished_documents(post_case_id, upload, app, client, auth):
+    case_id = post_case_id(client, auth, appointment={"start": "2026-03-02T09:00:00", "note": ""})
     upload(client, auth, case_id)
     with app.app_context():
         case = db.session.get(Case, case_id)
         case.documents[0].status = "processing"
-        assert extract_case_facts(db.session, case) == []
+        assert [fact for fact in extract_case_facts(db.session, case) if fact.source == "document"] == []
         case.documents[0].status = "needs_review"
         facts = extract_case_facts(db.session, case)
         assert {fact.name for fact in facts} >= {"ahi", "sleep_study_date"}
@@ -154,11 +155,11 @@ LETTER_PAGES = (
     ("referral", False, True),
     ("sleep_study", False, False),
 ])
-def test_document_kind_decides_what_its_words_mean(app, client, auth, kind, impression, referral):
+def test_document_kind_decides_what_its_words_mean(post_case_id, upload, app, client, auth, kind, impression, referral):
     """An IMPRESSION is a radiology impression only in a radiology report; a letter's signer (page 2,
     under the head of page 1) is the referral source only in a referral."""
     app.config["OCR_ENGINE"].texts = LETTER_PAGES
-    case_id = new_case(client, auth, appointment={"start": "2026-03-02T09:00:00", "note": ""})
+    case_id = post_case_id(client, auth, appointment={"start": "2026-03-02T09:00:00", "note": ""})
     upload(client, auth, case_id, pages=2)
     with app.app_context():
         case = db.session.get(Case, case_id)
@@ -167,3 +168,15 @@ def test_document_kind_decides_what_its_words_mean(app, client, auth, kind, impr
         db.session.rollback()
     assert ("radiology_impression" in names) is impression
     assert ("referral_source" in names) is referral
+
+
+def test_the_visit_that_charts_the_appliance_dates_its_delivery(post_case_id, client, auth):
+    """A DME item's date of service is its delivery: the visit carrying D9947 is a reading of the delivery date."""
+    case_id = post_case_id(client, auth, appointment={"start": "2026-03-02T09:00:00", "note": ""})
+    facts = by_name(client.post(f"/api/v1/cases/{case_id}/facts/extract", headers=auth("biller")).json)
+    assert [(fact["value"], fact["source"]) for fact in facts["delivery_date"]] == [("2026-03-02", "appointment")]
+    exam = [{"proc_num": 1, "code": "D0150", "tooth": "", "surface": "", "descript": "exam", "fee": 90.0}]
+    other = post_case_id(client, auth, apt_num=90210, procedures=exam,
+                         appointment={"start": "2026-03-02T09:00:00", "note": ""})
+    facts = by_name(client.post(f"/api/v1/cases/{other}/facts/extract", headers=auth("biller")).json)
+    assert "delivery_date" not in facts

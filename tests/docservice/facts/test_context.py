@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from docservice.facts import extract_text_facts
+from docservice.facts.store import document_date
 
 REFERENCE = date(2026, 5, 1)
 
@@ -81,12 +82,27 @@ def test_ordinary_visit_date_is_not_a_face_to_face_date():
 def test_delivery_note_date_of_service_is_the_delivery_date():
     note = ("Test Dental Sleep\nDOS: 04/10/2026\nOral appliance was seated and adjusted; "
             "patient signed the delivery receipt.")
-    assert present_values(note, "delivery_date", kind="chart_note") == ["2026-04-10"]
+    facts = extract_text_facts(note, kind="chart_note", reference_date=document_date(note))
+    assert {fact.value for fact in facts if fact.name == "delivery_date" and fact.present} == {"2026-04-10"}
 
 
 def test_impression_visit_date_is_not_a_delivery_date():
     note = "Test Dental Sleep\nDOS: 04/10/2026\nImpressions taken; the appliance will be delivered in 3 weeks."
     assert present_values(note, "delivery_date", kind="chart_note") == []
+    for plan in ("Plan: seat the appliance next visit.", "The appliance was not delivered: the lab is late.",
+                 "Delivery of the oral appliance is scheduled for next week."):
+        assert present_values(f"Test Dental Sleep\nDOS: 04/10/2026\n{plan}", "delivery_date", kind="chart_note") == []
+
+
+def test_a_delivery_recorded_without_a_date_takes_the_note_date():
+    for note in ("04/10/2026 - OAT insert\nO: Seated the appliance, adjusted contacts.",
+                 "Encounter 10-Apr-2026\nDispensed E0486 to patient; reviewed wear and cleaning.",
+                 "Progress note\nDOB 01/01/1970   Date: 04/10/2026\nCustom mandibular advancement device delivered."):
+        facts = extract_text_facts(note, kind="chart_note", reference_date=document_date(note))
+        assert "2026-04-10" in [fact.value for fact in facts if fact.name == "delivery_date" and fact.present], note
+    letter = "Letter of medical necessity\nDate: 04/20/2026\nThe oral appliance was delivered and is well tolerated."
+    facts = extract_text_facts(letter, kind="narrative", reference_date=document_date(letter))
+    assert [fact.value for fact in facts if fact.name == "delivery_date"] == []
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -328,3 +344,59 @@ def test_jaw_adjective_reads_less_surely_than_the_bone():
     noun = facts_named("Fracture of the mandible.", "jaw")[0]
     assert adjective.confidence < noun.confidence
     assert facts_named("Inferior alveolar and mandibular nerve block given.", "jaw") == []
+
+
+# ----------------------------------------------------------------- who signed, rows that add up, a physician's visit
+
+def test_a_sleep_study_signer_is_its_interpreting_physician():
+    text = ("Polysomnography report\nAHI 12.6\nReport reviewed and electronically signed by Test Reader Bravo, DO "
+            "(Sleep Medicine), NPI: 2345678909")
+    assert present_values(text, "interpreting_physician", kind="sleep_study") == [
+        {"name": "Test Reader Bravo", "npi": "2345678909"}]
+    assert present_values(text, "interpreting_physician", kind="chart_note") == []  # a note's signer is its author
+
+
+@pytest.mark.parametrize("signature", [
+    "Physician signature: Test Orderer Charlie, MD    Date: 01/20/2026\nNPI 3456789014",
+    "Provider: Test Orderer Charlie, M.D.\nNPI#3456789014",
+])
+def test_an_orders_signer_with_an_npi_below_is_the_ordering_physician(signature):
+    text = f"Rx\nOral appliance for OSA (G47.33)\n{signature}"
+    assert present_values(text, "ordering_physician", kind="physician_order") == [
+        {"name": "Test Orderer Charlie", "npi": "3456789014"}]
+
+
+def test_apnea_and_hypopnea_rows_add_up_to_the_events_when_no_total_is_given():
+    table = ("Respiratory summary\n               Count  Index\nObstructive apneas  40   5.8\n"
+             "Central apneas      2    0.3\nHypopneas          101  14.6\nAHI 20.7")
+    assert present_values(table, "respiratory_events", kind="sleep_study") == [143]
+    assert present_values(table + "\nTotal respiratory events: 150", "respiratory_events", kind="sleep_study") == [150]
+
+
+def test_a_physicians_visit_about_snoring_is_the_face_to_face_evaluation():
+    note = ("Test Pulmonary & Sleep Associates\nOffice visit 11/18/2025\n"
+            "Chief complaint: snoring and witnessed apneas, daytime sleepiness.")
+    facts = extract_text_facts(note, kind="chart_note", reference_date=document_date(note))
+    assert [fact.value for fact in facts if fact.name == "face_to_face_date" and fact.present] == ["2025-11-18"]
+    dental = note.replace("Test Pulmonary & Sleep Associates", "Test Dental Sleep Medicine, DDS")
+    facts = extract_text_facts(dental, kind="chart_note", reference_date=document_date(dental))
+    assert [fact.value for fact in facts if fact.name == "face_to_face_date"] == []
+
+
+def test_the_event_count_beside_its_index():
+    assert present_values("REI 9.6/h (68 events over 7.1 h of monitoring)", "respiratory_events",
+                          kind="sleep_study") == [68]
+    assert present_values("AHI 9.6 events/h", "respiratory_events", kind="sleep_study") == []  # a rate, no count
+
+
+def test_cpap_named_before_the_intolerance():
+    assert present_values("Tried CPAP for 4 months, unable to tolerate due to claustrophobia.", "cpap_intolerance")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Please evaluate for dental clearance prior to IMRT to the oropharynx.", "IMRT to the oropharynx"),
+    ("Extraction of non-restorable teeth before his kidney transplant.", "kidney transplant"),
+    ("Chemoradiation to begin 03/01/2026; please clear.", "Chemoradiation"),
+])
+def test_the_treatment_a_clearance_prepares_for(text, expected):
+    assert expected in present_values(text, "planned_procedure")

@@ -21,6 +21,11 @@ def dated(text: str, name: str, reference: date | None = VISIT) -> list:
     ("Yesterday evening she tripped over the dog and hit her chin.", "2026-03-01"),
     ("MVA 3 days ago; lower lip laceration.", "2026-02-27"),
     ("Date of injury: 11-Feb-26", "2026-02-11"),
+    # 2026-03-02 is a Monday: a weekday is the latest one before the day written
+    ("Took an elbow to the face at the game on Saturday.", "2026-02-28"),
+    ("Bicycle crash this past Sunday; handlebar hit the chin.", "2026-03-01"),
+    ("He was assaulted two nights ago outside a club.", "2026-02-28"),
+    ("Pt collided with a teammate 3 nights ago.", "2026-02-27"),
 ])
 def test_injury_dates_in_every_form(text, expected):
     assert dated(text, "injury_date") == [expected]
@@ -36,6 +41,10 @@ def test_a_delivery_the_note_records_as_today():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("03/02/2026 - OAT insert\nSeated the appliance.", date(2026, 3, 2)),  # unlabelled, first in the head
+    ("Progress note\nDOB 01/01/1970   Date: 03/02/2026", date(2026, 3, 2)),
+    ("Test Clinic\nPatient DOB: 01/01/1970\nInjury 02/27/2026 seen 03/02/2026", date(2026, 3, 2)),
+    ("Test Clinic\nTest, Pat   03/04/1962\n03/02/2026 progress note", date(2026, 3, 2)),  # an unlabelled birth date
     ("Date: 03/02/2026\nSubjective: ...", date(2026, 3, 2)),
     ("DOS 14-Mar-26  Provider: Test", date(2026, 3, 14)),
     ("Encounter date: March 2, 2026", date(2026, 3, 2)),

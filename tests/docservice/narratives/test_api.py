@@ -11,8 +11,6 @@ from sqlalchemy import select
 from docservice.extensions import db
 from docservice.models import AuditEntry, Case, Claim, ClaimLine, Fact
 
-from tests.docservice.narratives.conftest import FakeBilling, make_claim
-from tests.docservice.samples import case_body
 
 CLEAN_BODY = (
     "To: Medical Review, Test Health Plan\n\n## Request\nWe request coverage of E0486 for G47.33.\n\n"
@@ -22,19 +20,17 @@ CLEAN_BODY = (
 
 
 @pytest.fixture(autouse=True)
-def crosswalk_stand_in(monkeypatch):
+def crosswalk_stand_in(monkeypatch, narrative_crosswalk, narrative_claim):
     """The API tests check the narrative's rules, not the crosswalk's or the claim builder's data."""
-    from types import SimpleNamespace
-
     import docservice.api.narratives as api
     import docservice.claims as claims
 
-    monkeypatch.setattr(api, "load_crosswalk", lambda: SimpleNamespace(billing=FakeBilling()))
-    monkeypatch.setattr(claims, "build_claim", lambda case, facts, crosswalk: make_claim())
+    monkeypatch.setattr(api, "load_crosswalk", lambda: narrative_crosswalk)
+    monkeypatch.setattr(claims, "build_claim", lambda case, facts, crosswalk: narrative_claim())
 
 
 @pytest.fixture
-def case_id(client, auth, app):
+def case_id(case_body, client, auth, app):
     body = case_body(patient={"name": "Test Patient Alpha", "birthdate": "1970-01-31", "gender": "Female"})
     created = client.post("/api/v1/cases", json=body, headers=auth("service"))
     assert created.status_code == 201

@@ -11,46 +11,44 @@ from docservice.models import Fact, Narrative
 from docservice.narratives import NOTE_LIMIT, PdfFontError, build_claim_note, render_pdf
 from docservice.narratives.rendering import current_vocabulary
 
-from tests.docservice.narratives.conftest import CATEGORIES, make_case, make_claim, make_facts
 
 
 def note(case, facts, claim=None):
     return build_claim_note(case, facts, claim, vocabulary=current_vocabulary())
 
 
-def test_the_sleep_note_quotes_codes_measures_and_attachments():
-    text = note(make_case("sleep"), make_facts("sleep"), make_claim())
+def test_the_sleep_note_quotes_codes_measures_and_attachments(narrative_case, narrative_claim, narrative_facts):
+    text = note(narrative_case("sleep"), narrative_facts("sleep"), narrative_claim())
     assert text.startswith("OSA G47.33 AHI 22 140 events CPAP intol")
     assert "E0486-NU-KX" in text
     assert "LMN+sleep study" in text
     assert len(text) <= NOTE_LIMIT
 
 
-@pytest.mark.parametrize("category", CATEGORIES)
-def test_every_note_fits_is_ascii_and_names_no_one(category):
-    case = make_case(category)
+def test_every_note_fits_is_ascii_and_names_no_one(narrative_case, narrative_claim, narrative_facts, narrative_category):
+    case = narrative_case(narrative_category)
     case.patient_name = "Test Patient Ünïcode"
-    facts = make_facts(category) + [Fact(name="injury_place", value="Test Patient Alpha's kitchen", source="appointment")]
-    text = note(case, facts, make_claim())
+    facts = narrative_facts(narrative_category) + [Fact(name="injury_place", value="Test Patient Alpha's kitchen", source="appointment")]
+    text = note(case, facts, narrative_claim())
     assert 0 < len(text) <= NOTE_LIMIT
     assert text.isascii()
     assert "Test Patient" not in text and "kitchen" not in text
 
 
-def test_a_missing_or_denied_value_is_left_out_not_invented():
+def test_a_missing_or_denied_value_is_left_out_not_invented(narrative_case):
     facts = [Fact(name="cpap_intolerance", value=True, negated=True, source="appointment"),
              Fact(name="ahi", value=float("nan"), source="document", document_id=11, page=1)]
-    text = note(make_case("sleep"), facts)
+    text = note(narrative_case("sleep"), facts)
     assert "CPAP" not in text and "AHI" not in text and "nan" not in text
     assert text.startswith("OSA G47.33")
 
 
-def test_a_long_claim_drops_less_important_parts_to_fit():
-    claim = make_claim()
+def test_a_long_claim_drops_less_important_parts_to_fit(narrative_case, narrative_claim, narrative_facts):
+    claim = narrative_claim()
     for code in ("41100", "41105", "41108", "42100", "40808", "40490"):
         line = type(claim.lines[0])(code=code, system="CPT", modifiers=["59"], units=1)
         claim.lines.append(line)
-    text = note(make_case("sleep"), make_facts("sleep"), claim)
+    text = note(narrative_case("sleep"), narrative_facts("sleep"), claim)
     assert len(text) <= NOTE_LIMIT
     assert "AHI 22" in text and "E0486" in text  # the key measure and the first code survive
 

@@ -12,7 +12,6 @@ from docservice.models import Fact
 from docservice.narratives import Missing, build_context, render_body
 from docservice.narratives.rendering import DEFAULT_TEMPLATES, current_vocabulary, make_environment
 
-from tests.docservice.narratives.conftest import CATEGORIES, COMPLETE_FACTS, make_case, make_claim, make_facts
 
 BANNED = re.compile(r"\b(cosmetic|routine|elective)\b", re.IGNORECASE)
 MANUAL = set(current_vocabulary([DEFAULT_TEMPLATES]).manual)
@@ -44,15 +43,14 @@ def assert_clean(body: str) -> None:
     assert not BANNED.search(body)
 
 
-@pytest.mark.parametrize("category", CATEGORIES)
-def test_a_complete_case_leaves_only_what_the_dentist_must_write(category, billing):
-    rendered = render(make_case(category), make_facts(category), make_claim(), billing)
+def test_a_complete_case_leaves_only_what_the_dentist_must_write(complete_narrative_facts, narrative_case, narrative_claim, narrative_facts, narrative_category, narrative_crosswalk):
+    rendered = render(narrative_case(narrative_category), narrative_facts(narrative_category), narrative_claim(), narrative_crosswalk)
     assert_clean(rendered.body)
     left = {item["field"] for item in rendered.placeholders}
     assert left <= MANUAL, left - MANUAL
-    expected_template = "general.md.j2" if category == "general" else f"{category}.md.j2"
+    expected_template = "general.md.j2" if narrative_category == "general" else f"{narrative_category}.md.j2"
     assert rendered.template == expected_template
-    for name, _ in COMPLETE_FACTS[category][:1]:
+    for name, _ in complete_narrative_facts[narrative_category][:1]:
         assert f"[MISSING: {current_vocabulary().wording(name).label}]" not in rendered.body
     # SOAP order and the letter's frame
     positions = [rendered.body.index(heading) for heading in
@@ -65,12 +63,11 @@ def test_a_complete_case_leaves_only_what_the_dentist_must_write(category, billi
     assert subjective.lstrip().startswith(("Functional impairment: unable to chew", "The patient is referred"))
 
 
-@pytest.mark.parametrize("category", CATEGORIES)
-def test_an_empty_case_shows_every_gap_and_invents_nothing(category):
-    rendered = render(make_case(category, complete=False), [])
+def test_an_empty_case_shows_every_gap_and_invents_nothing(narrative_case, narrative_category):
+    rendered = render(narrative_case(narrative_category, complete=False), [])
     assert_clean(rendered.body)
     fields = {item["field"] for item in rendered.placeholders}
-    assert REQUIRED[category] - {"functional_impairment"} <= fields
+    assert REQUIRED[narrative_category] - {"functional_impairment"} <= fields
     assert CASE_FIELDS <= fields
     for item in rendered.placeholders:
         assert f"[MISSING: {item['label']}]" in rendered.body
@@ -78,14 +75,14 @@ def test_an_empty_case_shows_every_gap_and_invents_nothing(category):
 
 
 @pytest.mark.parametrize("category", ["impacted", "orthognathic", "maxillofacial", "imaging", "", "unknown"])
-def test_categories_without_a_letter_of_their_own_use_the_general_one(category):
-    case = make_case("general")
+def test_categories_without_a_letter_of_their_own_use_the_general_one(narrative_case, narrative_facts, category):
+    case = narrative_case("general")
     case.category = category
-    assert render(case, make_facts("general")).template == "general.md.j2"
+    assert render(case, narrative_facts("general")).template == "general.md.j2"
 
 
-def test_denied_and_past_findings_never_read_as_present():
-    case = make_case("tmd")
+def test_denied_and_past_findings_never_read_as_present(narrative_case):
+    case = narrative_case("tmd")
     facts = [Fact(name="pain", value=True, negated=True, source="appointment"),
              Fact(name="comorbidity", value="hypertension", historical=True, source="appointment"),
              Fact(name="tobacco_use", value=True, negated=True, historical=True, source="appointment"),
@@ -99,17 +96,17 @@ def test_denied_and_past_findings_never_read_as_present():
     assert "[MISSING: maximum interincisal opening (mm)]" in body
 
 
-def test_a_finding_present_now_is_not_also_denied():
+def test_a_finding_present_now_is_not_also_denied(narrative_case):
     facts = [Fact(name="pain", value=True, negated=True, source="appointment"),
              Fact(name="pain", value=True, document_id=11, page=1, source="document"),
              Fact(name="pain_score", value=6, document_id=11, page=1, source="document")]
-    body = render(make_case("tmd"), facts).body
+    body = render(narrative_case("tmd"), facts).body
     assert "The patient reports jaw pain rated 6 of 10 (sleep study report, p. 1)." in body
     assert "denies jaw pain" not in body
 
 
-def test_values_are_cited_with_their_document_and_page(billing):
-    body = render(make_case("sleep"), make_facts("sleep"), make_claim(), billing).body
+def test_values_are_cited_with_their_document_and_page(narrative_case, narrative_claim, narrative_facts, narrative_crosswalk):
+    body = render(narrative_case("sleep"), narrative_facts("sleep"), narrative_claim(), narrative_crosswalk).body
     assert ("Sleep study (in-laboratory polysomnography) of January 10, 2026, interpreted by Test Sleep Reader, "
             "NPI 1234567893: AHI 22 events per hour, with 140 events in total (sleep study report, p. 2).") in body
     assert "Medicare policy L33611" in body
@@ -118,20 +115,20 @@ def test_values_are_cited_with_their_document_and_page(billing):
     assert "- Clinical notes" in body
 
 
-def test_a_sleep_study_below_the_threshold_is_not_said_to_meet_it(billing):
-    facts = [f for f in make_facts("sleep") if f.name not in ("ahi", "sleep_symptom")]
+def test_a_sleep_study_below_the_threshold_is_not_said_to_meet_it(narrative_case, narrative_claim, narrative_facts, narrative_crosswalk):
+    facts = [f for f in narrative_facts("sleep") if f.name not in ("ahi", "sleep_symptom")]
     facts.append(Fact(name="ahi", value=9.0, document_id=11, page=2, source="document"))
-    body = render(make_case("sleep"), facts, make_claim(), billing).body
+    body = render(narrative_case("sleep"), facts, narrative_claim(), narrative_crosswalk).body
     assert "AHI 9 events per hour" in body
     assert "the sleep study shows" not in body
 
 
-def test_a_required_attachment_absent_is_a_placeholder(billing):
-    case = make_case("pathology")
+def test_a_required_attachment_absent_is_a_placeholder(narrative_case, narrative_claim, narrative_facts, narrative_crosswalk):
+    case = narrative_case("pathology")
     case.documents = [d for d in case.documents if d.kind != "pathology_report"]
-    claim = make_claim()
+    claim = narrative_claim()
     claim.lines[0].code = "41100"
-    rendered = render(case, make_facts("pathology"), claim, billing)
+    rendered = render(case, narrative_facts("pathology"), claim, narrative_crosswalk)
     assert "- [MISSING: Pathology report]" in rendered.body
     assert {"field": "attachment:pathology_report", "label": "Pathology report"} in rendered.placeholders
 
@@ -149,13 +146,13 @@ def test_templates_cannot_reach_python_internals_or_unknown_names():
         environment.from_string("{{ fact.no_such_fact }}").render(fact={})
 
 
-def test_a_practice_folder_overrides_one_template(tmp_path, monkeypatch):
+def test_a_practice_folder_overrides_one_template(narrative_case, narrative_facts, tmp_path, monkeypatch):
     (tmp_path / "sleep.md.j2").write_text("{% extends 'base.md.j2' %}{% block prognosis %}Practice wording.{% endblock %}")
     monkeypatch.setenv("MEDLANE_NARRATIVE_TEMPLATES", str(tmp_path))
     app = Flask(__name__)
     app.config.update(load_config({"MEDLANE_HOME": tmp_path / "home"}))
     with app.app_context():
-        body = render(make_case("sleep"), make_facts("sleep")).body
+        body = render(narrative_case("sleep"), narrative_facts("sleep")).body
         assert "Practice wording." in body
         assert "## Enclosures" in body  # the rest still comes from the default folder
-        assert render(make_case("tmd"), make_facts("tmd")).template == "tmd.md.j2"
+        assert render(narrative_case("tmd"), narrative_facts("tmd")).template == "tmd.md.j2"

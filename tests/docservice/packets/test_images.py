@@ -8,10 +8,10 @@ from docservice.packets import PacketRequest, build_packet
 
 
 @pytest.fixture
-def image_packet(tmp_path, submission, narrative_pdf, document, scan_pdf, photo_pdf):
-    documents = [document("photo", title="Intraoral photograph", path=photo_pdf("mouth")),
-                 document("chart_note", pages=1),
-                 document("sleep_study", path=scan_pdf("study-scan", pages=2))]
+def image_packet(tmp_path, submission, narrative_pdf, packet_document, scan_pdf, photo_pdf):
+    documents = [packet_document("photo", title="Intraoral photograph", path=photo_pdf("mouth")),
+                 packet_document("chart_note", pages=1),
+                 packet_document("sleep_study", path=scan_pdf("study-scan", pages=2))]
     request = PacketRequest(submission=submission, narrative_pdf=narrative_pdf, documents=documents, accepts="images")
     return build_packet(request, out_dir=tmp_path / "out")
 
@@ -48,8 +48,8 @@ def test_the_stamp_and_text_survive_on_the_bilevel_image(image_packet):
         assert body.histogram()[0] > 1000  # the letterhead
 
 
-def test_the_same_request_gives_the_same_images(tmp_path, submission, narrative_pdf, document, scan_pdf):
-    documents = [document("chart_note", path=scan_pdf("same", pages=1))]
+def test_the_same_request_gives_the_same_images(tmp_path, submission, narrative_pdf, packet_document, scan_pdf):
+    documents = [packet_document("chart_note", path=scan_pdf("same", pages=1))]
     request = PacketRequest(submission=submission, narrative_pdf=narrative_pdf, documents=documents, accepts="images")
     first = build_packet(request, out_dir=tmp_path / "one")
     second = build_packet(request, out_dir=tmp_path / "two")

@@ -9,15 +9,14 @@ import pytest
 
 from docservice.packets import PacketRequest, build_packet
 
-from tests.docservice.packets.conftest import ACN
 
 LIMIT = 1_000_000
 
 
 @pytest.fixture
-def heavy_documents(document, noise_pdf):
+def heavy_documents(packet_document, noise_pdf):
     """Three documents of four noise pages, ~600 KB each at q95 (~280 KB recompressed): three pages a part."""
-    return [document(kind, path=noise_pdf(f"heavy{number}", pages=4, kb=600))
+    return [packet_document(kind, path=noise_pdf(f"heavy{number}", pages=4, kb=600))
             for number, kind in enumerate(("chart_note", "sleep_study", "referral"), start=1)]
 
 
@@ -39,12 +38,12 @@ def test_an_oversized_packet_is_split_into_parts_under_the_limit(split_packet, q
     assert split_packet.recompressed and not split_packet.oversize_pages
 
 
-def test_each_part_starts_with_a_cover_marked_part_k_of_n_and_stamps_its_pages(split_packet, pdftotext):
+def test_each_part_starts_with_a_cover_marked_part_k_of_n_and_stamps_its_pages(packet_labels, split_packet, pdftotext):
     total = split_packet.parts
     for number, item in enumerate(split_packet.files, start=1):
         cover = " ".join(pdftotext(item.path, 1).split())
         assert f"Medical claim attachments: part {number} of {total}" in cover
-        assert f"Attachment control number (ACN): {ACN}" in cover
+        assert f"Attachment control number (ACN): {packet_labels.acn}" in cover
         with pikepdf.open(item.path) as pdf:
             pages = len(pdf.pages)
         assert pages == item.pages
@@ -79,10 +78,10 @@ def test_a_document_continued_in_the_next_part_says_so(split_packet):
     assert {entry.first_page for entry in entries if entry.continued} == {2}  # right after that part's cover
 
 
-def test_a_page_alone_over_the_limit_still_goes_out_in_its_own_part_and_is_reported(tmp_path, submission, document,
+def test_a_page_alone_over_the_limit_still_goes_out_in_its_own_part_and_is_reported(tmp_path, submission, packet_document,
                                                                                      noise_pdf, pdftotext):
-    small = document("physician_order", pages=1)
-    huge = document("chart_note", path=noise_pdf("huge", pages=1, kb=4000))
+    small = packet_document("physician_order", pages=1)
+    huge = packet_document("chart_note", path=noise_pdf("huge", pages=1, kb=4000))
     request = PacketRequest(submission=submission, narrative_pdf=None, documents=[small, huge], limit_bytes=LIMIT)
     packet = build_packet(request, out_dir=tmp_path / "out")
     assert packet.parts == 2
@@ -93,9 +92,9 @@ def test_a_page_alone_over_the_limit_still_goes_out_in_its_own_part_and_is_repor
     assert re.search(r"MARK-physician_order\d+-1", pdftotext(first.path))
 
 
-def test_large_grey_scans_are_recompressed_to_fit_before_any_split(tmp_path, submission, document, grey_scan_pdf,
+def test_large_grey_scans_are_recompressed_to_fit_before_any_split(packet_labels, tmp_path, submission, packet_document, grey_scan_pdf,
                                                                   pdftotext):
-    scan = document("chart_note", path=grey_scan_pdf("grey"))
+    scan = packet_document("chart_note", path=grey_scan_pdf("grey"))
     with pikepdf.open(scan.pdf_path) as source:
         assert source.pages[0].get_images()["/image"].Width == 2550  # 300 dpi
     request = PacketRequest(submission=submission, narrative_pdf=None, documents=[scan], limit_bytes=1_500_000)
@@ -105,14 +104,14 @@ def test_large_grey_scans_are_recompressed_to_fit_before_any_split(tmp_path, sub
     with pikepdf.open(packet.files[0].path) as pdf:
         image = next(iter(pdf.pages[1].get_images().values()))
         assert image.Width == 1700 and image.Filter == pikepdf.Name.DCTDecode  # 200 dpi JPEG
-    assert f"ACN {ACN}" in pdftotext(packet.files[0].path, 2)
+    assert f"ACN {packet_labels.acn}" in pdftotext(packet.files[0].path, 2)
     with pikepdf.open(scan.pdf_path) as source:  # the document on disk is untouched
         assert source.pages[0].get_images()["/image"].Width == 2550
 
 
-def test_bilevel_scans_are_never_recompressed(tmp_path, submission, document, scan_pdf, grey_scan_pdf):
-    bilevel = document("chart_note", path=scan_pdf("bilevel", pages=2))
-    grey = document("sleep_study", path=grey_scan_pdf("grey"))
+def test_bilevel_scans_are_never_recompressed(tmp_path, submission, packet_document, scan_pdf, grey_scan_pdf):
+    bilevel = packet_document("chart_note", path=scan_pdf("bilevel", pages=2))
+    grey = packet_document("sleep_study", path=grey_scan_pdf("grey"))
     request = PacketRequest(submission=submission, narrative_pdf=None, documents=[bilevel, grey],
                             limit_bytes=2_000_000)
     packet = build_packet(request, out_dir=tmp_path / "out")

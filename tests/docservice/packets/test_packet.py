@@ -13,16 +13,15 @@ from pypdf import PdfReader
 
 from docservice.packets import PacketError, PacketRequest, build_packet
 
-from tests.docservice.packets.conftest import ACN, BIRTH_DATE, PATIENT
 
 KINDS_IN_READING_ORDER = ["physician_order", "sleep_study", "chart_note", "referral", "photo"]
 
 
 @pytest.fixture
-def shuffled_documents(document, scan_pdf):
+def shuffled_documents(packet_document, scan_pdf):
     """One document per kind (the photo an image-only scan), given in a scrambled order."""
-    documents = [document(kind, title=f"{kind} title") for kind in KINDS_IN_READING_ORDER[:-1]]
-    documents.append(document("photo", title="photo title", path=scan_pdf("photo-scan", pages=2)))
+    documents = [packet_document(kind, title=f"{kind} title") for kind in KINDS_IN_READING_ORDER[:-1]]
+    documents.append(packet_document("photo", title="photo title", path=scan_pdf("photo-scan", pages=2)))
     random.Random(3).shuffle(documents)
     assert [item.kind for item in documents] != KINDS_IN_READING_ORDER
     return documents
@@ -67,20 +66,20 @@ def test_page_labels_name_the_part_and_its_own_page(packet):
     assert labels == ["C-1", "N-1", "D1-1", "D1-2", "D2-1", "D2-2", "D3-1", "D3-2", "D4-1", "D4-2", "D5-1", "D5-2"]
 
 
-def test_every_page_is_stamped_with_patient_birth_date_acn_and_page_of_total(packet, pdftotext):
+def test_every_page_is_stamped_with_patient_birth_date_acn_and_page_of_total(packet_labels, packet, pdftotext):
     path, total = packet.files[0].path, packet.pages
     for page in range(1, total + 1):
         text = " ".join(pdftotext(path, page).split())
-        assert PATIENT in text, page
-        assert f"DOB {BIRTH_DATE}" in text, page
-        assert f"ACN {ACN}" in text, page
+        assert packet_labels.patient in text, page
+        assert f"DOB {packet_labels.birth_date}" in text, page
+        assert f"ACN {packet_labels.acn}" in text, page
         assert f"page {page} of {total}" in text, page
 
 
-def test_the_cover_names_the_claim_and_prints_the_acn_in_its_body(packet, pdftotext):
+def test_the_cover_names_the_claim_and_prints_the_acn_in_its_body(packet_labels, packet, pdftotext):
     cover = " ".join(pdftotext(packet.files[0].path, 1, layout=True).split())
-    assert f"Attachment control number (ACN): {ACN}" in cover
-    for value in ("Test Dental Practice", "NPI 1245319599", "(555) 010-0199", PATIENT, BIRTH_DATE, "TST000111",
+    assert f"Attachment control number (ACN): {packet_labels.acn}" in cover
+    for value in ("Test Dental Practice", "NPI 1245319599", "(555) 010-0199", packet_labels.patient, packet_labels.birth_date, "TST000111",
                   "Test Health Plan", "03/02/2026", "E0486", "NU KX", "A, B", "G47.33", "I10", "Testdentist, Beta",
                   "1234567893", "Rendering provider", "Billing provider"):
         assert value in cover, value
@@ -116,9 +115,9 @@ def _dark_share(image, box) -> float:
     return sum(histogram[:128]) / sum(histogram)
 
 
-def test_a_full_bleed_scan_is_shrunk_so_the_stamp_sits_on_blank_paper(tmp_path, submission, document, scan_pdf,
+def test_a_full_bleed_scan_is_shrunk_so_the_stamp_sits_on_blank_paper(tmp_path, submission, packet_document, scan_pdf,
                                                                        pdftotext, render_page):
-    black = document("chart_note", path=scan_pdf("black", full_bleed=True))
+    black = packet_document("chart_note", path=scan_pdf("black", full_bleed=True))
     packet = build_packet(PacketRequest(submission=submission, narrative_pdf=None, documents=[black]),
                           out_dir=tmp_path / "out")
     path = packet.files[0].path
@@ -131,16 +130,16 @@ def test_a_full_bleed_scan_is_shrunk_so_the_stamp_sits_on_blank_paper(tmp_path, 
     assert _dark_share(image, (100, 100, image.width - 100, image.height - 100)) > 0.95  # the scan is all there
 
 
-def test_a_rotated_page_gets_its_stamp_at_the_bottom_as_displayed(tmp_path, submission, document, text_pdf,
+def test_a_rotated_page_gets_its_stamp_at_the_bottom_as_displayed(tmp_path, submission, packet_document, marked_text_pdf,
                                                                  pdftotext, render_page):
     import pikepdf
 
-    source = text_pdf("rotated", pages=1)
+    source = marked_text_pdf("rotated", pages=1)
     with pikepdf.open(source, allow_overwriting_input=True) as pdf:
         pdf.pages[0].rotate(90, relative=False)
         pdf.save(source)
     packet = build_packet(PacketRequest(submission=submission, narrative_pdf=None,
-                                        documents=[document("chart_note", path=source)]), out_dir=tmp_path / "out")
+                                        documents=[packet_document("chart_note", path=source)]), out_dir=tmp_path / "out")
     assert "page 2 of 2" in " ".join(pdftotext(packet.files[0].path, 2).split())
     image = render_page(packet.files[0].path, 2)
     assert image.width > image.height  # shown landscape
@@ -151,18 +150,18 @@ def test_a_rotated_page_gets_its_stamp_at_the_bottom_as_displayed(tmp_path, subm
     assert all(_dark_share(image, box) == 0 for box in others)
 
 
-def test_a_packet_without_narrative_starts_the_documents_after_the_cover(tmp_path, submission, document):
+def test_a_packet_without_narrative_starts_the_documents_after_the_cover(tmp_path, submission, packet_document):
     packet = build_packet(PacketRequest(submission=submission, narrative_pdf=None,
-                                        documents=[document("sleep_study")]), out_dir=tmp_path / "out")
+                                        documents=[packet_document("sleep_study")]), out_dir=tmp_path / "out")
     assert [entry.kind for entry in packet.contents] == ["cover", "sleep_study"]
     assert packet.contents[1].title == "Sleep study report"  # the kind's default title
 
 
-def test_an_unreadable_document_is_refused_in_one_sentence_without_patient_data(tmp_path, submission, document):
+def test_an_unreadable_document_is_refused_in_one_sentence_without_patient_data(tmp_path, submission, packet_document):
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.7 this is not a PDF at all")
     request = PacketRequest(submission=submission, narrative_pdf=None,
-                            documents=[document("sleep_study", title="Sleep study report", path=broken)])
+                            documents=[packet_document("sleep_study", title="Sleep study report", path=broken)])
     with pytest.raises(PacketError) as error:
         build_packet(request, out_dir=tmp_path / "out")
     message = str(error.value)
@@ -170,8 +169,8 @@ def test_an_unreadable_document_is_refused_in_one_sentence_without_patient_data(
     assert "\n" not in message and "Testperson" not in message
 
 
-def test_a_missing_document_file_and_a_bad_option_are_refused(tmp_path, submission, document):
-    missing = document("chart_note", path=tmp_path / "gone.pdf")
+def test_a_missing_document_file_and_a_bad_option_are_refused(tmp_path, submission, packet_document):
+    missing = packet_document("chart_note", path=tmp_path / "gone.pdf")
     with pytest.raises(PacketError, match="missing its PDF file"):
         build_packet(PacketRequest(submission=submission, narrative_pdf=None, documents=[missing]),
                      out_dir=tmp_path / "out")
@@ -180,14 +179,14 @@ def test_a_missing_document_file_and_a_bad_option_are_refused(tmp_path, submissi
                      out_dir=tmp_path / "out")
 
 
-def test_a_cover_running_over_two_pages_counts_itself_in_the_contents(tmp_path, submission, narrative_pdf, document,
+def test_a_cover_running_over_two_pages_counts_itself_in_the_contents(tmp_path, submission, narrative_pdf, packet_document,
                                                                       pdftotext):
     from dataclasses import replace
 
     line = submission.lines[0]
     many = replace(submission, lines=tuple(replace(line, number=number) for number in range(1, 61)))
     packet = build_packet(PacketRequest(submission=many, narrative_pdf=narrative_pdf,
-                                        documents=[document("chart_note")]), out_dir=tmp_path / "out")
+                                        documents=[packet_document("chart_note")]), out_dir=tmp_path / "out")
     path = packet.files[0].path
     assert [(entry.first_page, entry.last_page) for entry in packet.contents] == [(1, 2), (3, 3), (4, 5)]
     assert PdfReader(path).page_labels[:3] == ["C-1", "C-2", "N-1"]
@@ -196,13 +195,13 @@ def test_a_cover_running_over_two_pages_counts_itself_in_the_contents(tmp_path, 
     assert "NARRATIVE-BODY-TEXT" in pdftotext(path, 3)
 
 
-def test_a_name_beyond_latin_1_prints_on_the_cover_and_plainly_in_the_stamp(tmp_path, submission, document,
+def test_a_name_beyond_latin_1_prints_on_the_cover_and_plainly_in_the_stamp(tmp_path, submission, packet_document,
                                                                            pdftotext):
     from dataclasses import replace
 
     patient = replace(submission.patient, last_name="Łąkatest", first_name="Zoë")
     packet = build_packet(PacketRequest(submission=replace(submission, patient=patient), narrative_pdf=None,
-                                        documents=[document("chart_note", pages=1)]), out_dir=tmp_path / "out")
+                                        documents=[packet_document("chart_note", pages=1)]), out_dir=tmp_path / "out")
     path = packet.files[0].path
     assert "Łąkatest, Zoë" in pdftotext(path, 1, layout=True)  # the cover switched to the Unicode font
     assert "Lakatest, Zoë | DOB" in " ".join(pdftotext(path, 2).split())  # WinAnsi stamp: accents kept where it can

@@ -11,14 +11,14 @@ from plugin.odclaim.fields import compose_claim_note
 ACN = "ML-12-9F3A0C11D2"
 
 
-def test_fills_the_unsent_medical_claim_and_says_what_to_type(od_claim, sandbox):
+def test_fills_the_unsent_medical_claim_and_says_what_to_type(od_claim, od_claim_sandbox):
     code, out, err = od_claim()
     assert (code, err) == (0, "")
-    claim = sandbox.store.get("claims", 40)
+    claim = od_claim_sandbox.store.get("claims", 40)
     assert claim["ClaimNote"] == f"ACN {ACN}; Trauma S02.5XXA fx tooth 8; 99203; LMN+xray attached"
     assert claim["PriorAuthorizationNumber"] == "PA-0001"
     assert (claim["AccidentRelated"], claim["AccidentDate"], claim["AccidentST"]) == ("A", "2026-12-20", "CO")
-    assert sandbox.store.get("claims", 41)["ClaimNote"] == ""  # the sent dental claim is left alone
+    assert od_claim_sandbox.store.get("claims", 41)["ClaimNote"] == ""  # the sent dental claim is left alone
     lines = out.splitlines()
     assert lines[0] == f"Case 12, export 3 (ACN {ACN}): Open Dental claim 40, unsent."
     assert "  AccidentRelated: A (auto)" in lines
@@ -26,22 +26,22 @@ def test_fills_the_unsent_medical_claim_and_says_what_to_type(od_claim, sandbox)
     assert lines[-1] == f"  Attachment ID: {ACN}"
 
 
-def test_dry_run_prints_and_writes_nothing(od_claim, sandbox):
+def test_dry_run_prints_and_writes_nothing(od_claim, od_claim_sandbox):
     code, out, _ = od_claim("--dry-run")
     assert code == 0
     assert "Would write to claim 40 (dry run: nothing written):" in out
     assert f"  ClaimNote: ACN {ACN}; Trauma" in out
-    assert sandbox.store.get("claims", 40)["ClaimNote"] == ""
-    assert not any(route.startswith("PUT") for route in sandbox.stats.by_route)
+    assert od_claim_sandbox.store.get("claims", 40)["ClaimNote"] == ""
+    assert not any(route.startswith("PUT") for route in od_claim_sandbox.stats.by_route)
 
 
-def test_a_second_run_writes_nothing(od_claim, sandbox):
+def test_a_second_run_writes_nothing(od_claim, od_claim_sandbox):
     od_claim()
-    edited = sandbox.store.get("claims", 40)["SecDateTEdit"]
+    edited = od_claim_sandbox.store.get("claims", 40)["SecDateTEdit"]
     code, out, _ = od_claim()
     assert code == 0 and "already holds the export's fields; nothing written" in out
-    assert sandbox.stats.by_route["PUT /claims/{id}"] == 1
-    assert sandbox.store.get("claims", 40)["SecDateTEdit"] == edited
+    assert od_claim_sandbox.stats.by_route["PUT /claims/{id}"] == 1
+    assert od_claim_sandbox.store.get("claims", 40)["SecDateTEdit"] == edited
 
 
 def test_json_output(od_claim):
@@ -52,24 +52,24 @@ def test_json_output(od_claim):
     assert result["changes"]["AccidentST"] == "CO" and result["to_type"] == [f"Attachment ID: {ACN}"]
 
 
-def test_a_replacement_says_how_to_mark_the_correction(od_claim, docservice):
-    docservice.exports[12][0].update(frequency_code="7", payer_claim_number="PCN-777")
+def test_a_replacement_says_how_to_mark_the_correction(od_claim, fake_docservice):
+    fake_docservice.exports[12][0].update(frequency_code="7", payer_claim_number="PCN-777")
     _, out, _ = od_claim("--dry-run")
     assert "  Correction Type: Replacement (claim frequency 7)" in out
     assert "  Original Reference Number: PCN-777" in out
 
 
-def test_a_staff_note_being_replaced_is_said(od_claim, sandbox):
-    sandbox.store.update("claims", 40, {"ClaimNote": "see chart"})
+def test_a_staff_note_being_replaced_is_said(od_claim, od_claim_sandbox):
+    od_claim_sandbox.store.update("claims", 40, {"ClaimNote": "see chart"})
     _, out, _ = od_claim()
     assert "(the claim's earlier note is replaced)" in out
 
 
-def test_an_accident_free_export_leaves_the_accident_fields(od_claim, sandbox, docservice):
-    docservice.exports[12][0]["claim"].update(accident=None, prior_authorization="")
-    sandbox.store.update("claims", 40, {"AccidentRelated": "E", "PriorAuthorizationNumber": "typed by staff"})
+def test_an_accident_free_export_leaves_the_accident_fields(od_claim, od_claim_sandbox, fake_docservice):
+    fake_docservice.exports[12][0]["claim"].update(accident=None, prior_authorization="")
+    od_claim_sandbox.store.update("claims", 40, {"AccidentRelated": "E", "PriorAuthorizationNumber": "typed by staff"})
     assert od_claim()[0] == 0
-    claim = sandbox.store.get("claims", 40)
+    claim = od_claim_sandbox.store.get("claims", 40)
     assert (claim["AccidentRelated"], claim["PriorAuthorizationNumber"]) == ("E", "typed by staff")
 
 
@@ -95,19 +95,19 @@ def test_an_accident_free_export_leaves_the_accident_fields(od_claim, sandbox, d
         ),
     ],
 )
-def test_no_single_claim_is_said_in_one_line(od_claim, sandbox, change, says):
-    change(sandbox.store)
+def test_no_single_claim_is_said_in_one_line(od_claim, od_claim_sandbox, change, says):
+    change(od_claim_sandbox.store)
     code, out, err = od_claim()
     assert code == ExitCode.claim_not_matched and out == ""
     assert err.startswith("medlane: error: ") and says in err and err.count("\n") == 1
-    assert not any(route.startswith("PUT") for route in sandbox.stats.by_route)
+    assert not any(route.startswith("PUT") for route in od_claim_sandbox.stats.by_route)
 
 
-def test_claim_named_by_hand(od_claim, sandbox):
-    sandbox.store.update("claims", 40, {"ClaimStatus": "S"})
+def test_claim_named_by_hand(od_claim, od_claim_sandbox):
+    od_claim_sandbox.store.update("claims", 40, {"ClaimStatus": "S"})
     code, out, _ = od_claim("--claim", "40")
     assert code == 0 and "Open Dental claim 40, sent." in out
-    assert sandbox.store.get("claims", 40)["ClaimNote"].startswith(f"ACN {ACN}")
+    assert od_claim_sandbox.store.get("claims", 40)["ClaimNote"].startswith(f"ACN {ACN}")
     code, _, err = od_claim("--claim", "42")
     assert code == ExitCode.claim_not_matched and err == "medlane: error: Claim 42 is not for the patient of case 12.\n"
     code, _, err = od_claim("--claim", "999")
@@ -122,8 +122,8 @@ def test_claim_named_by_hand(od_claim, sandbox):
         (lambda docs: docs.cases[12].update(procedures=[{"proc_num": None, "code": "D0140"}]), "names no Open Dental"),
     ],
 )
-def test_document_service_problems_are_one_line(od_claim, docservice, setup, says):
-    setup(docservice)
+def test_document_service_problems_are_one_line(od_claim, fake_docservice, setup, says):
+    setup(fake_docservice)
     code, out, err = od_claim()
     assert (code, out) == (ExitCode.document_service, "")
     assert err.startswith("medlane: error: ") and says in err and err.count("\n") == 1
@@ -139,10 +139,10 @@ def test_unreachable_open_dental(od_claim):
     assert code == ExitCode.open_dental and "Cannot reach Open Dental" in err and err.count("\n") == 1
 
 
-def test_the_demo_practice_claim_is_filled(od_claim, demo_sandbox, docservice):
+def test_the_demo_practice_claim_is_filled(od_claim, demo_sandbox, fake_docservice):
     (claim,) = demo_sandbox.store.rows("claims")
     lines = demo_sandbox.store.rows("claimprocs")
-    docservice.cases[12].update(
+    fake_docservice.cases[12].update(
         pat_num=claim["PatNum"], procedures=[{"proc_num": line["ProcNum"], "code": line["CodeSent"]} for line in lines]
     )
     code, out, _ = od_claim("--pms-url", demo_sandbox.url)
