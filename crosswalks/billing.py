@@ -1,7 +1,7 @@
 """Billing tables of the crosswalk: what a CDT procedure becomes on a medical claim, and what the
 claim then needs (diagnoses, attachments, documentation elements, modifiers, payer rules).
 
-Read and validated like the flag tables in `loader.py` (same `_Problems`, one `CrosswalkError`
+Read and validated like the flag tables in `loader.py` (the same `reading.py` helpers, one `CrosswalkError`
 naming file, line and column for every bad row). Formats: `crosswalks/data/README.md`.
 
 - `claim_codes.csv`   CDT -> claim-code candidates with the `when` conditions that pick one
@@ -25,7 +25,7 @@ from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
 from crosswalks import icd10
-from crosswalks.loader import (
+from crosswalks.reading import (
     CONFIDENCES,
     _CDT,
     _ID,
@@ -273,6 +273,9 @@ class Payer:
     sleep: SleepCriteria
     source: str = ""
     confidence: str = "M"
+    # Whether `prior_auth` applies depends on the member's plan (common, not universal, for the payer):
+    # a missing number is then a warning to check the plan, not an error that blocks the claim.
+    prior_auth_by_plan: bool = False
 
     def matches(self, carrier: str, plan: str = "") -> bool:
         text = f"{carrier or ''} {plan or ''}"
@@ -858,8 +861,8 @@ def _load_payers(data_dir: Path, known: Mapping[str, str], problems: _Problems) 
     if not isinstance(doc, dict) or not isinstance(doc.get("payers"), list):
         problems.add(file, "", None, "must be a mapping with a 'payers' list")
         return ()
-    fields = {"id", "label", "match", "medicare", "takes_cdt", "prior_auth", "filing_limit_days", "sleep", "source",
-              "confidence"}
+    fields = {"id", "label", "match", "medicare", "takes_cdt", "prior_auth", "prior_auth_by_plan", "filing_limit_days",
+              "sleep", "source", "confidence"}
     out: list[Payer] = []
     seen: set[str] = set()
     for i, entry in enumerate(doc["payers"]):
@@ -894,6 +897,10 @@ def _load_payers(data_dir: Path, known: Mapping[str, str], problems: _Problems) 
             flags[name] = bool(entry.get(name))
         prior_auth = _codes_cell(problems, file, where, "prior_auth", entry.get("prior_auth"), known, required=False)
         ok &= len(prior_auth) == len(entry.get("prior_auth") or [])
+        by_plan = entry.get("prior_auth_by_plan", False)
+        if not isinstance(by_plan, bool):
+            problems.add(file, where, "prior_auth_by_plan", f"{by_plan!r} must be true or false")
+            ok = False
         limit = entry.get("filing_limit_days")
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
             problems.add(file, where, "filing_limit_days", f"{limit!r} is not a whole number of days >= 1")
@@ -902,7 +909,7 @@ def _load_payers(data_dir: Path, known: Mapping[str, str], problems: _Problems) 
         if ok and sleep is not None:
             out.append(Payer(id=pid, label=entry["label"], match=match, prior_auth=prior_auth,
                              filing_limit_days=limit, sleep=sleep, source=entry["source"],
-                             confidence=entry["confidence"], **flags))
+                             confidence=entry["confidence"], prior_auth_by_plan=by_plan is True, **flags))
     if "default" not in seen:
         problems.add(file, "", "id", "a payer with id 'default' is required (used when no override matches)")
     return tuple(out)

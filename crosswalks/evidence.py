@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from crosswalks import icd10
-from crosswalks.loader import DATA_DIR, _check_label, _Problems, _read_yaml, _where
+from crosswalks.billing import DOCUMENT_KINDS, FACT_NAMES
+from crosswalks.categories import load_categories
+from crosswalks.reading import DATA_DIR, _check_label, _Problems, _read_yaml, _where
 
 FILES = {"evidence": "evidence.yaml", "criteria": "criteria.yaml"}
 
@@ -43,6 +45,9 @@ class DiagnosisWords:
     findings: tuple[str, ...] = ()
     source: str = ""
     confidence: str = "M"
+    # Document kinds that establish the diagnosis (a sleep study for OSA): when one of them states it,
+    # a denial in another kind of document (a questionnaire before the test) is out of date, not a dispute.
+    authority: tuple[str, ...] = ()
 
     def covers(self, code: str) -> bool:
         return icd10.starts_with_any(code, self.icd_prefixes)
@@ -87,6 +92,9 @@ class EvidenceRules:
     diagnoses: tuple[DiagnosisWords, ...] = ()
     criteria: tuple[CriteriaRule, ...] = ()
     date_sequence: tuple[DateStep, ...] = ()
+    # fact -> procedure codes: the date of the visit that carries one of them is a reading of the fact
+    # (a DME item's date of service is the day it is delivered)
+    visit_dates: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def fact(self, name: str) -> FactRule:
         return self.facts.get(name) or FactRule(name=name)
@@ -119,7 +127,7 @@ def load_evidence(data_dir: Path, *, categories: set[str], facts: frozenset[str]
                   ids: dict[str, str], problems: _Problems) -> EvidenceRules:
     """Read and validate evidence.yaml and criteria.yaml in `data_dir`; findings go to `problems`."""
     evidence = _mapping(data_dir, "evidence", problems,
-                        {"version", "facts", "confirm", "diagnosis_sections", "diagnoses"})
+                        {"version", "facts", "confirm", "diagnosis_sections", "diagnoses", "visit_dates"})
     criteria = _mapping(data_dir, "criteria", problems, {"version", "criteria", "date_sequence"})
     checker = _Checker(problems, categories, facts, document_kinds, ids)
     steps = checker.steps(criteria.get("date_sequence"))
@@ -130,6 +138,7 @@ def load_evidence(data_dir: Path, *, categories: set[str], facts: frozenset[str]
         diagnoses=checker.diagnoses(evidence.get("diagnoses")),
         criteria=checker.criteria(criteria.get("criteria"), {step.id for step in steps}),
         date_sequence=steps,
+        visit_dates=checker.visit_dates(evidence.get("visit_dates")),
     )
 
 
@@ -143,11 +152,8 @@ def check_criteria_names(rules: EvidenceRules, modifier_rules: Iterable[Any], pr
 
 @functools.lru_cache(maxsize=4)
 def _load_alone(path: str) -> EvidenceRules:
-    from crosswalks.billing import DOCUMENT_KINDS, FACT_NAMES
-    from crosswalks.loader import _load_categories
-
     problems = _Problems()
-    categories = {category.id for category in _load_categories(Path(path), problems)}
+    categories = {category.id for category in load_categories(Path(path), problems)}
     rules = load_evidence(Path(path), categories=categories, facts=FACT_NAMES, document_kinds=DOCUMENT_KINDS,
                           ids={}, problems=problems)
     problems.raise_if_any()
@@ -278,9 +284,24 @@ class _Checker:
             out[category] = self.names("evidence", where, "confirm", names)
         return out
 
+    def visit_dates(self, value: Any) -> Mapping[str, tuple[str, ...]]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.add("evidence", "visit_dates", "visit_dates", "must be a mapping of fact name -> procedure codes")
+            return {}
+        out: dict[str, tuple[str, ...]] = {}
+        for name, codes in value.items():
+            where = f"visit_dates.{name}"
+            if name not in self.fact_names:
+                self.add("evidence", where, None, f"{name!r} is not a fact name")
+                continue
+            out[name] = tuple(code.upper() for code in self.words("evidence", "visit_dates", codes, where=where))
+        return out
+
     def diagnoses(self, value: Any) -> tuple[DiagnosisWords, ...]:
         out: list[DiagnosisWords] = []
-        known = {"id", "icd_prefixes", "words", "findings", "source", "confidence"}
+        known = {"id", "icd_prefixes", "words", "findings", "authority", "source", "confidence"}
         for where, entry in self.entries("evidence", "diagnoses", value, known):
             ok = self.rule_id("evidence", where, entry)
             prefixes = self.words("evidence", "icd_prefixes", entry.get("icd_prefixes"), where=where)
@@ -290,10 +311,15 @@ class _Checker:
                 ok = False
             words = self.words("evidence", "words", entry.get("words"), where=where)
             findings = self.names("evidence", where, "findings", entry.get("findings"), required=False)
+            authority = self.words("evidence", "authority", entry.get("authority"), where=where, required=False)
+            unknown = [kind for kind in authority if kind not in self.document_kinds]
+            if unknown:
+                self.add("evidence", where, "authority", f"{', '.join(unknown)} not a document kind")
+                ok = False
             if ok and prefixes and words:
                 out.append(DiagnosisWords(id=entry["id"], icd_prefixes=tuple(icd10.normalize(p) for p in prefixes),
                                           words=words, findings=findings, source=entry["source"],
-                                          confidence=entry["confidence"]))
+                                          confidence=entry["confidence"], authority=authority))
         return tuple(out)
 
     # ------------------------------------------------------------------------------- criteria.yaml

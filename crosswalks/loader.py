@@ -16,33 +16,50 @@ Files (formats in `crosswalks/data/README.md`):
 Every row carries `source` and `confidence` (H/M/L). Rule ids are global, unique, and start with
 their category id and "-", so any evidence id tells which category's row it came from.
 
-The billing tables (CDT -> CPT/HCPCS candidates, diagnoses, documentation elements, PWK
-attachments, modifiers, payer overrides) live in `billing.py`, built on the same `_read_csv` /
-`_read_yaml` / `_Problems` helpers, and are reached as `Crosswalk.billing`; how evidence is resolved and
-payer criteria judged (`evidence.yaml`, `criteria.yaml`) lives in `evidence.py` (`Crosswalk.evidence`),
+The categories themselves are read by `categories.py`. The billing tables (CDT -> CPT/HCPCS
+candidates, diagnoses, documentation elements, PWK attachments, modifiers, payer overrides) live in
+`billing.py`, built on the same helpers (`reading.py`: `_read_csv`, `_read_yaml`, `_Problems`), and
+are reached as `Crosswalk.billing`; how evidence is resolved and payer criteria judged (`evidence.yaml`, `criteria.yaml`) lives in `evidence.py` (`Crosswalk.evidence`),
 and how procedures and diagnoses word the conditions (`wording.yaml`) in `wording.py` (`Crosswalk.wording`).
 """
 from __future__ import annotations
 
-import csv
 import functools
 import itertools
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, Literal
+from typing import Any, Literal
 
-import yaml
+from crosswalks.billing import (
+    CONDITIONS,
+    DOCUMENT_KINDS,
+    FACT_NAMES,
+    Billing,
+    _load_sent_as,
+    descriptors_path,
+    load_billing,
+)
+from crosswalks.categories import FILE as CATEGORIES_FILE
+from crosswalks.categories import Category, load_categories
+from crosswalks.evidence import EvidenceRules, check_criteria_names, load_evidence
+from crosswalks.evidence import _load_alone as _load_evidence_alone
+from crosswalks.reading import (
+    _CDT,
+    CONFIDENCES,
+    DATA_DIR,
+    CrosswalkError,
+    _check_common,
+    _check_label,
+    _Problems,
+    _read_csv,
+    _read_yaml,
+    _where,
+)
+from crosswalks.wording import Wording, load_wording_file
+from crosswalks.wording import _load_alone as _load_wording_alone
 
-if TYPE_CHECKING:  # billing, evidence and wording import this module's helpers; imported lazily at load time
-    from crosswalks.billing import Billing
-    from crosswalks.evidence import EvidenceRules
-    from crosswalks.wording import Wording
-
-DATA_DIR = Path(__file__).resolve().parent / "data"
-
-CONFIDENCES = ("H", "M", "L")
 STRENGTHS = ("strong", "possible")
 TERM_LEVELS = ("specific", "support")
 IN_PROBLEM = ("strong", "possible", "ignore")
@@ -51,56 +68,20 @@ REQUIRE_SOURCES = ("problem", "note")  # a bare category means "problem or note"
 YES_NO = {"yes": True, "no": False, "": False}
 FOLLOWUP = "followup"  # pseudo-category of the follow-up wording (flag_note_terms.yaml `followup`)
 ROUTINE = "routine"  # pseudo-category of the wording of a routine visit (flag_note_terms.yaml `routine`)
-NEED_KINDS = ("order", "report", "record", "element", "diagnosis", "claim")
-LABEL_MAX = 80  # our own short labels; a long label is probably a pasted (licensed) descriptor
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_CDT = re.compile(r"^D\d{4}$")
 _ICD_PREFIX = re.compile(r"^[A-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?$")
-_PWK = re.compile(r"^[0-9A-Z]{2}$")
 _HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _SPACES = re.compile(r"\s+")
 
 FILES = {
-    "categories": "categories.yaml",
+    "categories": CATEGORIES_FILE,
     "procedures": "flag_procedures.csv",
     "problems": "flag_problems.csv",
     "note_terms": "flag_note_terms.yaml",
 }
 
 
-class CrosswalkError(ValueError):
-    """The crosswalk data is invalid. `problems` lists every finding, one line each."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = list(problems)
-        head = f"{len(self.problems)} problem(s) in the crosswalk data:"
-        super().__init__("\n".join([head, *("  " + p for p in self.problems)]))
-
-
 # ------------------------------------------------------------------------------------ records
-
-
-@dataclass(frozen=True)
-class Need:
-    label: str  # our short label, shown to staff
-    kind: str  # order | report | record | element | diagnosis | claim
-    pwk: tuple[str, ...] = ()  # 837P PWK01 report-type codes, where known
-
-
-@dataclass(frozen=True)
-class Category:
-    id: str
-    label: str
-    needs: tuple[Need, ...]
-    source: str
-    confidence: str
-    collect: str = ""  # a few words for the ApptField prompt, e.g. "order + sleep study needed"
-    join_days: int = 0  # a later visit of the patient joins an open case of this category within this many days
-
-    @property
-    def need_labels(self) -> tuple[str, ...]:
-        return tuple(n.label for n in self.needs)
 
 
 @dataclass(frozen=True)
@@ -164,6 +145,13 @@ class NoteTerm:
     confidence: str
     line: int = 0
     alone: bool = False  # found in a problem's name, may flag a visit about it on its own (as ProblemRule.alone)
+    # Concepts (flag_note_terms.yaml `concepts`) that together make the term, in any order and with any
+    # words between them, within one sentence ("pano the ENT asked for"); `patterns` may then be empty.
+    all_of: tuple[str, ...] = ()
+    # where the concepts must stand together: "sentence" (the term spans them all), or "note" (the term is
+    # its first concept; the others need only be in the note and not denied: "Hx of H&N radiation.
+    # Fabricate fluoride trays.")
+    within: str = "sentence"
 
 
 @dataclass(frozen=True)
@@ -201,6 +189,8 @@ class Crosswalk:
     wording: Wording  # how procedures and diagnoses word the conditions (wording.py)
     followup: FollowupRules = field(default_factory=lambda: FollowupRules())
     routine_terms: tuple[NoteTerm, ...] = ()  # "recall", "prophy": the visit is routine (category "routine")
+    # Named word groups terms combine with `all_of` (flag_note_terms.yaml `concepts`): (name, patterns).
+    note_concepts: tuple[tuple[str, tuple[str, ...]], ...] = ()
     exam_codes: tuple[str, ...] = ()  # an examination or consultation (categories.yaml `visit_codes.exams`)
     spelling_keep: frozenset[str] = frozenset()  # real words the typo tolerance must never "correct"
 
@@ -326,228 +316,7 @@ def icd10_items(value: str) -> list[str]:
     return items
 
 
-class _Problems:
-    """Collects validation findings; raises them all at the end."""
-
-    def __init__(self) -> None:
-        self.items: list[str] = []
-
-    def add(self, file: str, where: str, column: str | None, message: str) -> None:
-        col = f", column '{column}'" if column else ""
-        self.items.append(f"{file} {where}{col}: {message}")
-
-    def raise_if_any(self) -> None:
-        if self.items:
-            raise CrosswalkError(self.items)
-
-
-def _read_csv(
-    path: Path, columns: tuple[str, ...], problems: _Problems, optional: tuple[str, ...] = ()
-) -> Iterator[tuple[int, dict[str, str]]]:
-    """Rows of a CSV as dicts with (line number). Lines whose first cell starts with '#' are comments.
-
-    `optional` columns may be absent from the header, and a row may leave out optional columns
-    that end the header (read as ""), so a file written before such a column was added still reads.
-    """
-    name = path.name
-    if not path.is_file():
-        problems.add(name, "", None, "file is missing")
-        return
-    with path.open(newline="", encoding="utf-8") as fh:
-        reader = csv.reader(fh)
-        header: list[str] | None = None
-        for row in reader:
-            line = reader.line_num
-            if not row or all(not c.strip() for c in row) or row[0].lstrip().startswith("#"):
-                continue
-            if header is None:
-                header = [c.strip() for c in row]
-                missing = [c for c in columns if c not in header]
-                unknown = [c for c in header if c not in columns and c not in optional]
-                if missing:
-                    problems.add(name, f"line {line}", None, f"header lacks column(s) {', '.join(missing)}")
-                if unknown:
-                    problems.add(name, f"line {line}", None, f"unknown column(s) {', '.join(unknown)}")
-                if missing or unknown:
-                    return
-                continue
-            if len(row) < len(header) and all(c in optional for c in header[len(row):]):
-                row = row + [""] * (len(header) - len(row))
-            if len(row) != len(header):
-                problems.add(name, f"line {line}", None, f"has {len(row)} cells, the header has {len(header)}")
-                continue
-            cells = {k: v.strip() for k, v in zip(header, row)}
-            yield line, {**{c: "" for c in optional}, **cells}
-    if header is None:
-        problems.add(name, "", None, "file has no header row")
-
-
-class _LineDict(dict):
-    line: int = 0
-
-
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that remembers the line of every mapping (for error messages)."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineDict:
-    data = _LineDict(loader.construct_mapping(node, deep=True))
-    data.line = node.start_mark.line + 1
-    return data
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def _read_yaml(path: Path, problems: _Problems) -> Any:
-    if not path.is_file():
-        problems.add(path.name, "", None, "file is missing")
-        return None
-    try:
-        with path.open(encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else ""
-        problems.add(path.name, where, None, f"not valid YAML: {getattr(exc, 'problem', exc)}")
-        return None
-
-
-def _where(obj: Any, path: str) -> str:
-    line = getattr(obj, "line", 0)
-    return f"line {line} ({path})" if line else f"({path})"
-
-
-def _check_common(
-    problems: _Problems, file: str, where: str, row: dict, categories: set[str], ids: dict[str, str]
-) -> bool:
-    """Checks id, category, source, confidence. Returns False when the row is unusable."""
-    ok = True
-    rid = str(row.get("id") or "").strip()
-    category = str(row.get("category") or "").strip()
-    if category not in categories:
-        problems.add(file, where, "category", f"unknown category {category!r} (known: {', '.join(sorted(categories))})")
-        ok = False
-    if not rid:
-        problems.add(file, where, "id", "missing")
-        ok = False
-    elif not _ID.match(rid):
-        problems.add(file, where, "id", f"{rid!r} must be lower-case letters, digits, - and _")
-        ok = False
-    elif category in categories and not rid.startswith(category + "-"):
-        problems.add(file, where, "id", f"{rid!r} must start with its category, '{category}-'")
-        ok = False
-    elif rid in ids:
-        problems.add(file, where, "id", f"{rid!r} is already used ({ids[rid]})")
-        ok = False
-    else:
-        ids[rid] = f"{file} {where}"
-    if not str(row.get("source") or "").strip():
-        problems.add(file, where, "source", "missing (say where the row comes from)")
-        ok = False
-    confidence = str(row.get("confidence") or "").strip()
-    if confidence not in CONFIDENCES:
-        problems.add(file, where, "confidence", f"{confidence!r} is not one of H, M, L")
-        ok = False
-    return ok
-
-
-def _check_label(problems: _Problems, file: str, where: str, label: str) -> bool:
-    if not label:
-        problems.add(file, where, "label", "missing")
-        return False
-    if len(label) > LABEL_MAX:
-        problems.add(file, where, "label", f"longer than {LABEL_MAX} characters; use our own short label")
-        return False
-    return True
-
-
 # ------------------------------------------------------------------------------------ tables
-
-
-def _load_categories(data_dir: Path, problems: _Problems) -> tuple[Category, ...]:
-    file = FILES["categories"]
-    doc = _read_yaml(data_dir / file, problems)
-    if doc is None:
-        return ()
-    if not isinstance(doc, dict) or not isinstance(doc.get("categories"), list):
-        problems.add(file, "", None, "must be a mapping with a 'categories' list")
-        return ()
-    out: list[Category] = []
-    seen: set[str] = set()
-    allowed = {"id", "label", "collect", "needs", "source", "confidence", "join_days"}
-    for i, entry in enumerate(doc["categories"]):
-        where = _where(entry, f"categories[{i}]")
-        if not isinstance(entry, dict):
-            problems.add(file, where, None, "must be a mapping")
-            continue
-        for key in set(entry) - allowed:
-            problems.add(file, where, key, "unknown field")
-        cid = str(entry.get("id") or "")
-        ok = True
-        if not _ID.match(cid):
-            problems.add(file, where, "id", f"{cid!r} must be lower-case letters, digits, - and _")
-            ok = False
-        elif cid in seen:
-            problems.add(file, where, "id", f"category {cid!r} is defined twice")
-            ok = False
-        seen.add(cid)
-        label = str(entry.get("label") or "").strip()
-        ok &= _check_label(problems, file, where, label)
-        if not str(entry.get("source") or "").strip():
-            problems.add(file, where, "source", "missing (say where the entry comes from)")
-            ok = False
-        if entry.get("confidence") not in CONFIDENCES:
-            problems.add(file, where, "confidence", f"{entry.get('confidence')!r} is not one of H, M, L")
-            ok = False
-        join_days = entry.get("join_days", 0)
-        if not isinstance(join_days, int) or isinstance(join_days, bool) or not 0 <= join_days <= 730:
-            problems.add(file, where, "join_days", f"{join_days!r} must be a whole number of days, 0 to 730")
-            ok = False
-        needs: list[Need] = []
-        raw_needs = entry.get("needs")
-        if not isinstance(raw_needs, list) or not raw_needs:
-            problems.add(file, where, "needs", "must be a non-empty list")
-            ok = False
-            raw_needs = []
-        for j, need in enumerate(raw_needs):
-            nwhere = _where(need, f"categories[{i}].needs[{j}]")
-            if not isinstance(need, dict):
-                problems.add(file, nwhere, None, "must be a mapping with label and kind")
-                ok = False
-                continue
-            for key in set(need) - {"label", "kind", "pwk"}:
-                problems.add(file, nwhere, key, "unknown field")
-                ok = False
-            nlabel = str(need.get("label") or "").strip()
-            if not nlabel:
-                problems.add(file, nwhere, "label", "missing")
-                ok = False
-            kind = need.get("kind")
-            if kind not in NEED_KINDS:
-                problems.add(file, nwhere, "kind", f"{kind!r} is not one of {', '.join(NEED_KINDS)}")
-                ok = False
-            pwk = need.get("pwk") or []
-            if not isinstance(pwk, list) or not all(isinstance(p, str) and _PWK.match(p) for p in pwk):
-                problems.add(file, nwhere, "pwk", f"{pwk!r} must be a list of two-character PWK01 codes")
-                ok = False
-                pwk = []
-            needs.append(Need(label=nlabel, kind=str(kind), pwk=tuple(pwk)))
-        if ok:
-            out.append(
-                Category(
-                    id=cid,
-                    label=label,
-                    needs=tuple(needs),
-                    source=str(entry["source"]).strip(),
-                    confidence=entry["confidence"],
-                    collect=str(entry.get("collect") or "").strip(),
-                    join_days=join_days,
-                )
-            )
-    if not out and not problems.items:
-        problems.add(file, "", "categories", "no categories defined")
-    return tuple(out)
 
 
 def _load_visit_codes(data_dir: Path, problems: _Problems) -> dict[str, tuple[str, ...]]:
@@ -715,19 +484,20 @@ def _pattern_list(problems: _Problems, file: str, where: str, value: Any, column
 
 def _load_note_terms(
     data_dir: Path, categories: set[str], ids: dict[str, str], problems: _Problems
-) -> tuple[tuple[NoteTerm, ...], tuple[NoteExclusion, ...]]:
+) -> tuple[tuple[NoteTerm, ...], tuple[NoteExclusion, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
     file = FILES["note_terms"]
     doc = _read_yaml(data_dir / file, problems)
     if doc is None:
-        return (), ()
+        return (), (), ()
     if not isinstance(doc, dict):
         problems.add(file, "", None, "must be a mapping with 'categories'")
-        return (), ()
-    for key in set(doc) - {"version", "categories", "followup", "routine", "spelling"}:
+        return (), (), ()
+    for key in set(doc) - {"version", "concepts", "categories", "followup", "routine", "spelling"}:
         problems.add(file, _where(doc, key), key, "unknown top-level field")
 
     terms: list[NoteTerm] = []
     exclusions: list[NoteExclusion] = []
+    concepts = _load_note_concepts(doc, problems)
     cats = doc.get("categories") or {}
     if not isinstance(cats, dict):
         problems.add(file, "(categories)", None, "must be a mapping of category id -> terms/exclusions")
@@ -747,7 +517,7 @@ def _load_note_terms(
             problems.add(file, cwhere, key, "unknown field")
         for i, entry in enumerate(block.get("terms") or []):
             term = _note_term(problems, file, _where(entry, f"categories.{category}.terms[{i}]"), entry,
-                              category=category, categories=categories, ids=ids)
+                              category=category, categories=categories, ids=ids, concepts=set(concepts))
             if term is not None:
                 term_ids_by_cat.setdefault(category, set()).add(term.id)
                 terms.append(term)
@@ -791,17 +561,38 @@ def _load_note_terms(
         for tid in only:
             if tid not in term_ids_by_cat.get(category, set()):
                 problems.add(file, where, "terms", f"{tid!r} is not a term id of category {category!r}")
-    return tuple(terms), tuple(exclusions)
+    return tuple(terms), tuple(exclusions), tuple(concepts.items())
+
+
+def _load_note_concepts(doc: dict, problems: _Problems) -> dict[str, tuple[str, ...]]:
+    """flag_note_terms.yaml `concepts`: name -> the wordings of one idea ("imaging", "a physician")."""
+    file = FILES["note_terms"]
+    raw = doc.get("concepts") or {}
+    if not isinstance(raw, dict):
+        problems.add(file, _where(doc, "concepts"), None, "must be a mapping of concept name -> patterns")
+        return {}
+    concepts: dict[str, tuple[str, ...]] = {}
+    for name, patterns in raw.items():
+        where = _where(raw, f"concepts.{name}")
+        if not re.fullmatch(r"[a-z][a-z_]*", str(name)):
+            problems.add(file, where, None, f"concept name {name!r} must be lower-case letters and _")
+            continue
+        expanded = _pattern_list(problems, file, where, patterns)
+        if expanded:
+            concepts[name] = tuple(expanded)
+    return concepts
 
 
 def _note_term(
-    problems: _Problems, file: str, where: str, entry: Any, *, category: str, categories: set[str], ids: dict[str, str]
+    problems: _Problems, file: str, where: str, entry: Any, *, category: str, categories: set[str], ids: dict[str, str],
+    concepts: set[str] = frozenset(),
 ) -> NoteTerm | None:
     """One entry of a `terms` list, validated; None when unusable (the problems say why)."""
     if not isinstance(entry, dict):
         problems.add(file, where, None, "must be a mapping")
         return None
-    for key in set(entry) - {"id", "level", "label", "patterns", "in_problem", "alone", "source", "confidence"}:
+    for key in set(entry) - {"id", "level", "label", "patterns", "all_of", "within", "in_problem", "alone", "source",
+                             "confidence"}:
         problems.add(file, where, key, "unknown field")
     row = dict(entry, category=category)
     ok = _check_common(problems, file, where, row, categories, ids)
@@ -822,8 +613,16 @@ def _note_term(
         ok = False
     label = str(entry.get("label") or "").strip()
     ok &= _check_label(problems, file, where, label)
-    patterns = _pattern_list(problems, file, where, entry.get("patterns"))
-    ok &= bool(patterns)
+    all_of = entry.get("all_of") or []
+    if not isinstance(all_of, list) or len(all_of) == 1 or not all(name in concepts for name in all_of):
+        problems.add(file, where, "all_of", f"{all_of!r} must list two or more concepts of `concepts`")
+        ok, all_of = False, []
+    within = entry.get("within", "sentence")
+    if within not in ("sentence", "note") or (within == "note" and not all_of):
+        problems.add(file, where, "within", f"{within!r} must be sentence or note, with all_of")
+        ok = False
+    patterns = _pattern_list(problems, file, where, entry.get("patterns")) if entry.get("patterns") or not all_of else []
+    ok &= bool(patterns or all_of)
     if not ok:
         return None
     return NoteTerm(
@@ -837,6 +636,8 @@ def _note_term(
         confidence=entry["confidence"],
         line=getattr(entry, "line", 0),
         alone=alone is True,
+        all_of=tuple(all_of),
+        within=within,
     )
 
 
@@ -891,8 +692,6 @@ def load_crosswalk(data_dir: Path | str | None = None, *, descriptors: Path | st
     Cached per directory and descriptor file; call `clear_cache()` after changing files already loaded.
     Raises `CrosswalkError` listing every problem found.
     """
-    from crosswalks.billing import descriptors_path
-
     path = Path(data_dir).resolve() if data_dir is not None else DATA_DIR
     licensed = descriptors_path(descriptors, os.environ)
     return _load_cached(str(path), str(licensed) if licensed else "")
@@ -900,15 +699,11 @@ def load_crosswalk(data_dir: Path | str | None = None, *, descriptors: Path | st
 
 @functools.lru_cache(maxsize=16)
 def _load_cached(path: str, descriptors: str = "") -> Crosswalk:
-    from crosswalks.billing import CONDITIONS, DOCUMENT_KINDS, FACT_NAMES, load_billing
-    from crosswalks.evidence import check_criteria_names, load_evidence
-    from crosswalks.wording import load_wording_file
-
     data_dir = Path(path)
     problems = _Problems()
     if not data_dir.is_dir():
         raise CrosswalkError([f"{data_dir}: not a directory"])
-    categories = _load_categories(data_dir, problems)
+    categories = load_categories(data_dir, problems)
     visit_codes = _load_visit_codes(data_dir, problems)
     known = {c.id for c in categories}
     if not known:
@@ -916,7 +711,7 @@ def _load_cached(path: str, descriptors: str = "") -> Crosswalk:
     ids: dict[str, str] = {}
     procedures = _load_procedures(data_dir, known, ids, problems)
     problem_rules = _load_problems(data_dir, known, ids, problems)
-    terms, exclusions = _load_note_terms(data_dir, known, ids, problems)
+    terms, exclusions, concepts = _load_note_terms(data_dir, known, ids, problems)
     followup_terms, routine_terms, spelling_keep = _load_note_extras(data_dir, known, ids, problems)
     billing = load_billing(data_dir, known, ids, problems, descriptors=Path(descriptors) if descriptors else None)
     evidence = load_evidence(data_dir, categories=known, facts=FACT_NAMES, document_kinds=DOCUMENT_KINDS, ids=ids,
@@ -940,6 +735,7 @@ def _load_cached(path: str, descriptors: str = "") -> Crosswalk:
         exam_codes=visit_codes["exams"],
         routine_terms=routine_terms,
         spelling_keep=spelling_keep,
+        note_concepts=concepts,
     )
 
 
@@ -954,8 +750,6 @@ def load_packet_kinds(data_dir: Path | str | None = None) -> dict:
 
 @functools.lru_cache(maxsize=4)
 def _load_packet_kinds_cached(path: str):
-    from crosswalks.billing import _load_sent_as
-
     problems = _Problems()
     kinds = _load_sent_as(Path(path), problems)
     problems.raise_if_any()
@@ -963,9 +757,7 @@ def _load_packet_kinds_cached(path: str):
 
 
 def clear_cache() -> None:
-    from crosswalks import evidence, wording
-
     _load_cached.cache_clear()
     _load_packet_kinds_cached.cache_clear()
-    evidence._load_alone.cache_clear()
-    wording._load_alone.cache_clear()
+    _load_evidence_alone.cache_clear()
+    _load_wording_alone.cache_clear()

@@ -90,18 +90,41 @@ class Office:
         return response
 
 
+IDENTITY_WORDS = {"match": "it names this patient", "mismatch": "it names another patient: its facts are not used",
+                  "unknown": "it names no patient", "confirmed": "its patient confirmed by staff"}
+
+
 def walk_case_to_payer(office: Office, *, case: dict, day: date, home: Path, out: TextIO) -> dict:
     """Documents -> claim -> checks -> narrative -> export for one case; returns what the export said."""
     base = f"/cases/{case['id']}"
     print(f"\nTaking case {case['id']} ({case['category']}, appointment {case['apt_num']}) to the payer:", file=out)
     office.call("PUT", "/settings", role="admin", json=DEMO_SETTINGS)
     print("  admin: billing provider, submitter, clearinghouse and payer 'Example Health Plan' set", file=out)
+    # Uploaded without a kind, as an assistant drops scans: the service names each and checks its patient.
+    known = {}  # document id -> (file name, the kind the office knows it is)
     for name, data, kind in (("injury-note.pdf", injury_note(day), "chart_note"),
                              ("pa-reading.pdf", radiograph_report(day), "radiology_report")):
-        office.call("POST", f"{base}/documents", role="assistant",
-                    files={"file": (name, io.BytesIO(data), "application/pdf")}, data={"kind": kind})
+        uploaded = office.call("POST", f"{base}/documents", role="assistant",
+                               files={"file": (name, io.BytesIO(data), "application/pdf")}).json()
+        known[uploaded["id"]] = (name, kind)
     _wait_for_documents(office, base)
     print("  assistant: uploaded the injury note and the radiograph reading; OCR finished", file=out)
+    for document in office.call("GET", f"{base}/documents", role="assistant").json():
+        name, expected = known.get(document["id"], ("", None))
+        read = document.get("kind")
+        identity = IDENTITY_WORDS.get(document.get("identity") or "", "not checked for its patient")
+        print(f"    {name}: read as {read}; {identity}", file=out)
+        if expected and read != expected:
+            # The assistant corrects the kind; the case's facts are read again with it.
+            office.call("PATCH", f"/documents/{document['id']}", role="assistant", json={"kind": expected})
+            print(f"    assistant: corrected the kind to {expected}", file=out)
+    evidence = office.call("GET", f"{base}/evidence", role="biller").json()
+    for item in evidence.get("items", []):
+        source = item.get("source") or {}
+        where = (f"{source.get('document_kind') or source.get('source')} p.{source.get('page')}"
+                 if source.get("document_id") else source.get("source") or "")
+        shown = item.get("display") or f"{item['label']}: not documented"
+        print(f"    evidence: {shown}" + (f" ({where})" if where and item.get("display") else ""), file=out)
     claim = office.call("POST", f"{base}/claim", role="biller").json()
     lines = ", ".join("-".join([line["code"], *line["modifiers"]]) for line in claim["lines"])
     diagnoses = ", ".join(item["code"] for item in claim["diagnoses"])

@@ -4,10 +4,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from crosswalks.npi import is_valid_npi
+from docservice.case_terms import medical_plan
 from docservice.checks.context import CheckContext
 from docservice.checks.evidence import crosswalk_evidence, fact_evidence, field_evidence, line_evidence
 from docservice.checks.findings import Finding
-from docservice.claims.fields import medical_plan
 from docservice.facts.vocabulary import VOCABULARY
 
 PROVIDER_FIELDS = {
@@ -90,10 +90,16 @@ def check_prior_auth(ctx: CheckContext) -> Iterator[Finding]:
         return
     position, line = found
     payer = ctx.payer.label or ctx.payer.id
-    yield Finding("prior-auth-missing", "error",
-                  f"{payer} requires prior authorization for {line.code if line.code in required else line.cdt}, "
-                  "and none is recorded.",
-                  "Request authorization from the payer before the service and enter its number on the claim (box 23).",
+    code = line.code if line.code in required else line.cdt
+    if getattr(ctx.payer, "prior_auth_by_plan", False):
+        severity, message = "warning", (f"Whether the {payer} needs prior authorization for {code} depends on "
+                                        "the member's plan, and none is recorded.")
+        fix = ("Check the member's plan; if it requires authorization, request it before the service and enter "
+               "its number on the claim (box 23).")
+    else:
+        severity, message = "error", f"{payer} requires prior authorization for {code}, and none is recorded."
+        fix = "Request authorization from the payer before the service and enter its number on the claim (box 23)."
+    yield Finding("prior-auth-missing", severity, message, fix,
                   line=position, evidence=[line_evidence(line, position),
                                            crosswalk_evidence(ctx.payer, prior_auth=sorted(required))])
 

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from crosswalks import icd10
 from crosswalks.clinical.context import read_contexts
+from crosswalks.clinical.sentences import cut_snippet
 from docservice.evidence.readings import MISMATCH, PRESENT
 from docservice.models import READABLE_STATUSES
 
 ICD_CODE = re.compile(r"(?<![A-Za-z0-9.])([A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?![0-9A-Za-z])")
-SNIPPET_REACH = 120  # characters either side of a mention, for a reviewer
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class DiagnosisSource:
     snippet: str
     words: str  # the code or words read
     section: str = ""
+    kind: str | None = None  # the document's kind
 
     def cite(self) -> str:
         return f"document {self.document_id}" + (f" p.{self.page}" if self.page else "")
@@ -78,7 +79,8 @@ def read_diagnoses(documents: Iterable, rules) -> DocumentedDiagnoses:
             continue
         for page, text in _pages(document):
             for code, prefixes, context, section, start, end in _read_page(text, words):
-                source = DiagnosisSource(document.id, page, _snippet(text, start, end), text[start:end], section)
+                source = DiagnosisSource(document.id, page, cut_snippet(text, start, end), text[start:end], section,
+                                         kind=getattr(document, "kind", None))
                 mention = Mention(code, prefixes, source)
                 if code and context == "negated":
                     # A written code asserts its diagnosis: a cue before it belongs to the diagnosis's own
@@ -88,7 +90,20 @@ def read_diagnoses(documents: Iterable, rules) -> DocumentedDiagnoses:
                     denied.append(mention)
                 elif context == PRESENT and (code or section in rules.diagnosis_sections):
                     stated.append(mention)
-    return DocumentedDiagnoses(tuple(stated), tuple(denied))
+    return DocumentedDiagnoses(tuple(stated), tuple(_standing_denials(denied, stated, rules)))
+
+
+def _standing_denials(denied: list[Mention], stated: list[Mention], rules) -> list[Mention]:
+    """The denials a statement by an authoritative document (evidence.yaml `authority`) does not outrank."""
+    out = []
+    for denial in denied:
+        entries = [entry for entry in rules.diagnoses if set(denial.prefixes) & set(entry.icd_prefixes)]
+        authority = {kind for entry in entries for kind in entry.authority}
+        established = any(mention.source.kind in authority and any(mention.covers(prefix) for prefix in
+                                                                   denial.prefixes) for mention in stated)
+        if not (established and denial.source.kind not in authority):
+            out.append(denial)
+    return out
 
 
 @functools.lru_cache(maxsize=512)
@@ -124,7 +139,3 @@ def _phrases(words: Sequence[str]) -> re.Pattern:
     ordered = sorted({word.strip() for word in words if word.strip()}, key=len, reverse=True)
     return re.compile(r"(?<![\w/-])(?:" + "|".join(re.escape(word) for word in ordered) + r")(?![\w/-])",
                       re.IGNORECASE)
-
-
-def _snippet(text: str, start: int, end: int) -> str:
-    return " ".join(text[max(0, start - SNIPPET_REACH):end + SNIPPET_REACH].split())[:300]

@@ -14,7 +14,8 @@ from crosswalks.clinical.context import SpanContext, read_contexts
 from crosswalks.clinical.dates import parse_date
 from crosswalks.clinical.layout import compose, preferred_cell, tidy_leaders
 from crosswalks.clinical.numbers import Rewritten, spell_numbers_as_digits
-from crosswalks.clinical.sentences import Sentences, clean, snippet, split_sentences
+from crosswalks.clinical.people import credential_pattern
+from crosswalks.clinical.sentences import Sentences, clean, cut_snippet, split_sentences
 from crosswalks.clinical.teeth import teeth_in
 from docservice.facts import values
 from docservice.facts.patterns import Pattern, Patterns, Rule, Where, load_patterns
@@ -26,14 +27,13 @@ NOT_A_NAME = re.compile(
     r"^(?:NPI|Date|Phone|Fax|Address|Name|Signature|Signed|Title|Patient|Provider|Physician|Report|Page|Study|None|N/A|Unknown)$",
     re.IGNORECASE,
 )
-NAME_STOP = re.compile(
-    r"^(?:M\.?D\.?|D\.?O\.?|D\.?D\.?S\.?|D\.?M\.?D\.?|NP|PA-C|PA|Ph\.?D\.?|FAASM|RPSGT|APRN|FNP|DABSM|FACS|NPI|Board|Date|On|At|Phone|Fax)$",
-    re.IGNORECASE,
-)
+# A word that ends a name: a credential (in capitals only, the one list) or a label that follows a name.
+NAME_STOP = re.compile(rf"^(?:{credential_pattern()}|NPI|Board|Date|On|At|Phone|Fax)$", re.IGNORECASE)
 LINE_BREAK_PENALTY = 0.9  # a match spread over lines is more likely an OCR accident
 # ...except where a value is a block of lines by nature (a report section; a name with its NPI below)
 WHOLE_BLOCK_KINDS = frozenset({"text", "person", "referral", "signer"})
 OUT_OF_CONTEXT_PENALTY = 0.7
+SUMMED_CONFIDENCE = 0.75  # a total added up from a table's rows, not written as one
 TEXT_MAX = 500
 UNKNOWN_KINDS = frozenset({None, "", "other"})  # documents the classifier could not name
 HEAD_LINES = 8  # the head of a document: letterhead, title and first header fields
@@ -58,6 +58,9 @@ class ExtractedFact:
     cue: str = ""  # the words that decided its context, for a reviewer
     context: str = "present"  # crosswalks.clinical.context.CONTEXTS
     section: str = ""  # the section of the document it was read in
+    # Read from wording that records an act as done, dated by the text ("Seated the appliance"):
+    # "not seated" or "will seat" undo it, as they would a condition.
+    recorded_act: bool = False
 
     @property
     def present(self) -> bool:
@@ -130,6 +133,7 @@ def extract_text_facts(
             for pattern in pattern_list:
                 if reading.reads(pattern.where):
                     facts.extend(_read_pattern(reading, rule, pattern, contrary=contrary))
+    facts.extend(_row_sums(reading, facts))
     facts = _with_context(reading, facts)
     facts = _drop_outranked(reading, facts)
     facts.sort(key=lambda fact: (fact.start, fact.name))
@@ -155,7 +159,7 @@ def _with_context(reading: _Reading, facts: list[ExtractedFact]) -> list[Extract
     out = []
     for fact, found in zip(facts, contexts):
         rule = rules[fact.name]
-        context = _rule_context(rule, found) if not fact.negated else "negated"
+        context = _rule_context(rule, found, recorded_act=fact.recorded_act) if not fact.negated else "negated"
         cue = fact.cue or (found.cue if context != "present" else "")
         out.append(dataclasses.replace(fact, context=context, section=found.section, cue=cue,
                                        negated=context == "negated",
@@ -163,9 +167,9 @@ def _with_context(reading: _Reading, facts: list[ExtractedFact]) -> list[Extract
     return out
 
 
-def _rule_context(rule: Rule, found: SpanContext) -> str:
+def _rule_context(rule: Rule, found: SpanContext, *, recorded_act: bool = False) -> str:
     context = found.context
-    if context in ("negated", "resolved", "family") and not rule.negatable:
+    if context in ("negated", "resolved", "family") and not (rule.negatable or recorded_act):
         return "present"
     if context == "historical" and (not rule.history or found.cue.lower() in rule.ignore_history):
         return "present"
@@ -183,6 +187,33 @@ def _read_pattern(reading: _Reading, rule: Rule, pattern: Pattern, *, contrary: 
         if fact is not None:
             reading.taken.setdefault(key, []).append((start, end))
             out.append(fact)
+    return out
+
+
+def _row_sums(reading: _Reading, facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """A count a table gives only in parts (a row of apneas, a row of hypopneas): their sum, when no
+    pattern read the whole. The first set of rows (patterns.yaml `sum_of_rows`) whose first and last
+    rows are both in the text wins; a row between them that is missing counts nothing."""
+    out = []
+    read = {fact.name for fact in facts}
+    for rule in reading.patterns.rules:
+        if not rule.sum_of_rows or rule.name in read or not reading.reads(rule.where):
+            continue
+        for labels in rule.sum_of_rows:
+            rows = [label.search(reading.text) for label in labels]
+            if rows[0] is None or rows[-1] is None:
+                continue
+            found = [row for row in rows if row is not None]
+            total = sum(int(row.group("count")) for row in found)
+            if rule.range and not rule.range[0] <= total <= rule.range[1]:
+                continue
+            start = min(row.start("count") for row in found)
+            end = max(row.end("count") for row in found)
+            out.append(ExtractedFact(
+                name=rule.name, value=total, display=_display(rule, f"{total} (the rows' sum)")[:200],
+                snippet=" + ".join(clean(row.group(0)) for row in found)[:300], start=start, end=end,
+                confidence=SUMMED_CONFIDENCE))
+            break
     return out
 
 
@@ -240,13 +271,14 @@ def _read_match(
         name=rule.name,
         value=value,
         display=display[:200],
-        snippet=snippet(text, start, end, reading.sentences),
+        snippet=cut_snippet(text, start, end, bounds=reading.sentences.around(start)),
         start=start,
         end=end,
         negated=negated,
         context="negated" if negated else "present",
         confidence=round(confidence, 3),
         cue=cue,
+        recorded_act=pattern.dated_by_text,
     )
 
 
@@ -320,7 +352,10 @@ def read_number(reading, rule, pattern, match):
 
 
 def read_date(reading, rule, pattern, match):
-    parsed = parse_date(_group(match, "value") or "", anchor=reading.reference_date)
+    if pattern.dated_by_text:
+        parsed = reading.reference_date
+    else:
+        parsed = parse_date(_group(match, "value") or "", anchor=reading.reference_date)
     if parsed is None:
         return None
     return parsed.isoformat(), _display(rule, parsed.isoformat())

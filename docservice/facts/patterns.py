@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from crosswalks.clinical.people import credential_pattern
 from docservice.facts.vocabulary import NEGATABLE_KINDS, TERM_VALUES, VOCABULARY
 
 PATTERNS_FILE = Path(__file__).with_name("patterns.yaml")
@@ -21,8 +22,11 @@ RULE_KEYS = {
     "name", "kind", "patterns", "contrary", "terms", "units", "range", "context", "context_optional",
     "exclude_context", "not_before", "negatable", "history", "ignore_history", "confidence", "group",
     "display", "specialties", "kinds", "skip_kinds", "header", "document", "document_context", "outranks",
+    "sum_of_rows",
 }
-PATTERN_KEYS = {"re", "confidence", "value", "dotall", "kinds", "skip_kinds", "header", "document", "letterhead"}
+PATTERN_KEYS = {"re", "confidence", "value", "dotall", "kinds", "skip_kinds", "header", "document", "letterhead",
+                "dated"}
+DATED_BY = ("text",)
 
 
 class PatternFileError(ValueError):
@@ -60,6 +64,9 @@ class Pattern:
     value: object = None  # a fixed value for this wording, if the rule gives one
     where: Where = EVERYWHERE
     letterhead: bool = False  # a document-level reading: details missing near the match come from the head
+    # The wording records an act without a date of its own ("Seated the appliance"): it happened on
+    # the day the text was written (the document's date, the visit's for an appointment note).
+    dated_by_text: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,6 +91,8 @@ class Rule:
     where: Where = EVERYWHERE
     document_context: re.Pattern | None = None  # with `context`: the page may give the context instead
     outranks: tuple[tuple[str, frozenset[str]], ...] = ()  # term value -> values it beats in one sentence
+    # Sets of table-row labels whose counts add up to the fact when no pattern reads it (apneas + hypopneas)
+    sum_of_rows: tuple[tuple[re.Pattern, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,9 +111,19 @@ def load_patterns(path: Path = PATTERNS_FILE) -> Patterns:
     if not isinstance(data, dict) or not {"macros", "facts"} <= set(data):
         raise PatternFileError(f"{path.name} needs the sections macros and facts.")
     macros = {key: str(value) for key, value in (data["macros"] or {}).items()}
+    if "credentials" in macros:
+        raise PatternFileError(f"{path.name}: the credentials macro is built from crosswalks' credentials list; "
+                               "do not write it.")
+    macros["credentials"] = _credentials_macro()
     rules = tuple(_compile_rule(raw, macros) for raw in data["facts"])
     _check_coverage(rules)
     return Patterns(rules=rules, macros=macros)
+
+
+def _credentials_macro() -> str:
+    """{credentials}: one credential after a name (", MD", " DDS"), a whole word, in capitals only
+    whatever the patterns' flags, from the one list the other readers of names use too."""
+    return rf"(?:,?\s*{credential_pattern()}(?![A-Za-z]))"
 
 
 def expand(pattern: str, macros: dict[str, str], *, extra: dict[str, str] | None = None) -> str:
@@ -157,8 +176,12 @@ def _compile_rule(raw: dict, macros: dict[str, str]) -> Rule:
                 raise PatternFileError(f"{where}: unknown keys {sorted(set(spec) - PATTERN_KEYS)}.")
             source = expand(str(spec["re"]), macros, extra=extra)
             regex = _compile(source, where, dotall=bool(spec.get("dotall")))
+            dated = spec.get("dated")
+            if dated is not None and (dated not in DATED_BY or kind != "date"):
+                raise PatternFileError(f"{where}: dated: text is for date rules only.")
             out.append(Pattern(regex=regex, confidence=float(spec.get("confidence", base)), value=spec.get("value"),
-                               where=_read_where(spec, macros, where), letterhead=bool(spec.get("letterhead"))))
+                               where=_read_where(spec, macros, where), letterhead=bool(spec.get("letterhead")),
+                               dated_by_text=dated == "text"))
         return tuple(out)
 
     compiled = patterns("patterns")
@@ -193,7 +216,21 @@ def _compile_rule(raw: dict, macros: dict[str, str]) -> Rule:
         where=_read_where(raw, macros, f"Rule {name}"),
         document_context=optional("document_context"),
         outranks=_read_outranks(raw.get("outranks") or {}, {value for _, value in terms}, f"Rule {name}"),
+        sum_of_rows=_read_row_sets(raw.get("sum_of_rows") or [], kind, f"Rule {name}"),
     )
+
+
+# A table row: its label at the start of a line, then (past any index or percentage) its count.
+ROW_COUNT = r"(?m)^[ \t]*(?:{label})\b[^\n\d]{{0,25}}(?:\d+(?:\.\d+)?%?[^\n\d]{{1,12}})*?(?P<count>\d{{1,4}})(?![\d.%])"
+
+
+def _read_row_sets(raw: list, kind: str, where: str) -> tuple[tuple[re.Pattern, ...], ...]:
+    if raw and kind not in ("integer", "number"):
+        raise PatternFileError(f"{where}: sum_of_rows is for number rules only.")
+    if not isinstance(raw, list) or not all(isinstance(labels, list) and len(labels) >= 2 for labels in raw):
+        raise PatternFileError(f"{where}: sum_of_rows must be a list of lists of two or more row labels.")
+    return tuple(tuple(_compile(ROW_COUNT.format(label=label), f"{where} sum_of_rows") for label in labels)
+                 for labels in raw)
 
 
 def _read_where(spec: dict, macros: dict[str, str], where: str) -> Where:

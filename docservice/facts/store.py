@@ -9,6 +9,8 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from crosswalks.clinical.dates import parse_date
+from crosswalks.clinical.rules import load_clinical_rules
+from crosswalks.evidence import load_evidence_rules
 from docservice.facts.extract import ExtractedFact, document_head, extract_text_facts
 from docservice.facts.patterns import expand, load_patterns
 from docservice.models import READABLE_STATUSES, Case, Document, Fact
@@ -16,25 +18,37 @@ from docservice.models import READABLE_STATUSES, Case, Document, Fact
 REPLACED_SOURCES = ("document", "appointment")  # facts a person added ("person") are kept
 DOUBTFUL_PAGE = 0.85  # confidence factor for a page OCR flagged for review
 LOW_OCR_CONFIDENCE = 60.0  # mean word confidence (0-100) below which a page's words are doubtful
-# Labels of the date a document was written or the visit it records; the date itself is any written
-# form the patterns' {absolute_date} reads (one placeholder pattern for dates).
-DOCUMENT_DATE_LABEL = (
-    r"(?:date\s+of\s+(?:service|visit|exam\w*|report|consult\w*|encounter|evaluation)|(?:visit|exam|report|encounter|"
-    r"service|consult\w*)\s+date|\bDOS\b|seen(?:\s+on)?|(?:^|\n)\s*date(?:\s+signed)?)"
-)
+VISIT_DATED_CONFIDENCE = 0.6  # a date read from what a visit charts, not from words about it
+OTHER_LABEL_REACH = 30  # characters before a date in which a label saying whose date it is stands
 
 
 @functools.cache
-def _document_date_pattern() -> re.Pattern[str]:
-    date_pattern = expand("{absolute_date}", load_patterns().macros)
-    return re.compile(DOCUMENT_DATE_LABEL + r"\s*[:#-]?\s*(" + date_pattern + ")", re.IGNORECASE)
+def _date_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a labelled document date, any written date, a label that claims a date for something else);
+    the labels are data (crosswalks/data/clinical_text.yaml), the date any form {absolute_date} reads."""
+    rules = load_clinical_rules()["dates"]
+    any_date = expand("{absolute_date}", load_patterns().macros)
+    labels = "|".join(f"(?:{label})" for label in rules["document_labels"])
+    others = "|".join(f"(?:{label})" for label in rules["other_labels"])
+    return (re.compile(rf"(?:{labels})\s*[:#-]?\s*(?P<date>{any_date})", re.IGNORECASE),
+            re.compile(any_date, re.IGNORECASE),
+            re.compile(rf"(?:{others})\W{{0,12}}$", re.IGNORECASE))
 
 
 def document_date(text: str) -> date | None:
-    """The date written at the head of a document ("Date of service: 03/14/2026", "DOS 14-Mar-26"),
-    the day its relative words ("today", "last night") count from; None when it states none."""
-    found = _document_date_pattern().search(text)
-    return parse_date(found.group(1)) if found else None
+    """The date a document was written or the visit it records, the day its relative words ("today",
+    "last night") count from: a labelled one anywhere ("Date of service: 03/14/2026", "DOS 14-Mar-26"),
+    else the latest date in its head that no other label claims (a birth or injury date is not the
+    document's: "02/10/2026 - OAT insert" is); None when it states none."""
+    labelled, any_date, other_label = _date_patterns()
+    found = labelled.search(text)
+    if found:
+        return parse_date(found.group("date"))
+    # The latest, not the first: an unlabelled birth date ("Test, Pat  03/04/1962") stands before it.
+    head = document_head(text)
+    found_dates = [parse_date(match.group(0)) for match in any_date.finditer(head)
+                   if not other_label.search(head[max(0, match.start() - OTHER_LABEL_REACH):match.start()])]
+    return max((day for day in found_dates if day is not None), default=None)
 
 
 def read_document(document: Document) -> list[tuple[int, ExtractedFact]]:
@@ -80,6 +94,26 @@ def _row(case: Case, fact: ExtractedFact, *, document_id: int | None) -> Fact:
     )
 
 
+def _visit_dated(case: Case) -> list[Fact]:
+    """Facts a visit's procedures date (evidence.yaml `visit_dates`): the appliance charted on a visit
+    was delivered that day. Less sure than a document that says so, which outranks it by authority."""
+    rows = []
+    visits = [(case.apt_start, [procedure.code for procedure in case.procedures])]
+    visits += [(visit.apt_start, [str(p.get("code") or "") for p in visit.procedures or []]) for visit in case.visits]
+    for name, codes in load_evidence_rules().visit_dates.items():
+        for start, charted in visits:
+            code = next((code.upper() for code in charted if code.upper() in codes), None)
+            if start is None or code is None:
+                continue
+            day = start.date().isoformat()
+            rows.append(Fact(case_id=case.id, document_id=None, page=None, source="appointment", name=name,
+                             value=day, display=f"{day} (the visit {code} is charted on)",
+                             snippet=f"{code} on the appointment of {day}", start=0, end=0, negated=False,
+                             historical=False, context="present", section="", confidence=VISIT_DATED_CONFIDENCE))
+            break  # the first visit that carries it
+    return rows
+
+
 def extract_case_facts(session: Session, case: Case) -> list[Fact]:
     """Replace the case's document and appointment facts with a fresh reading; return all its facts.
 
@@ -102,6 +136,7 @@ def extract_case_facts(session: Session, case: Case) -> list[Fact]:
             _row(case, fact, document_id=None)
             for fact in extract_text_facts(note, reference_date=reference, source="appointment")
         )
+    rows.extend(_visit_dated(case))
     session.execute(
         delete(Fact).where(Fact.case_id == case.id, Fact.source.in_(REPLACED_SOURCES)).execution_options(
             synchronize_session=False

@@ -31,7 +31,7 @@ from docservice.ocr.preprocess import (
     upscale_low_resolution,
 )
 from docservice.ocr.rasterize import FROM_JPEG, FROM_PDF, FROM_PNG, PageImage, load_page_image
-from docservice.ocr.sniff import sniff_file
+from docservice.ocr.sniff import PDF, sniff_file
 from docservice.ocr.tesseract import TesseractResult, Word, run_tesseract
 
 log = logging.getLogger(__name__)
@@ -194,10 +194,15 @@ def _ocr_scanned_page(
             ocr = _ocr_picture(page, pagedir=pagedir, lang=lang, budget=budget)
     except PageError as exc:
         log.warning("page %d needs review: %s", index + 1, exc)
-        if page is None:  # only a PDF page can fail to load (pdftoppm): keep it as it is
+        if page is None and media_type != PDF:
+            # The budget ran out before the picture was opened; opening one renders nothing (its pixel
+            # budget still applies), so the page keeps its picture for a person to review.
+            page = load_page_image(src, index, workdir=pagedir, info=info, media_type=media_type)
+        if page is None:  # a PDF page that did not render (pdftoppm): keep it as it is
             pdf = compose.copy_pdf_page(src=src, index=index, out=pagedir / "page.pdf")
         else:
-            pdf = _write_page_pdf(src, index, page=page, ocr=None, is_text=stats.is_text, pagedir=pagedir)
+            pdf = _write_page_pdf(src, index, page=page, ocr=None, is_text=stats.is_text if stats else True,
+                                  pagedir=pagedir)
         return PageResult(
             index=index,
             text="",

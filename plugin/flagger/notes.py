@@ -33,11 +33,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from crosswalks.clinical.context import read_contexts
+from crosswalks.clinical.sentences import cut_snippet
 from crosswalks.loader import Crosswalk, NoteExclusion, NoteTerm
 
 TERMS_KEY = "medlane_terms"
 EXCLUSIONS_KEY = "medlane_exclusions"
-SNIPPET_MAX = 160
+CONCEPTS_KEY = "medlane_concepts"
+ACTIVE_CONTEXTS = frozenset({"present", "postoperative"})  # contexts in which a term speaks for the visit
+# A term made of concepts (`all_of`) holds when they stand this many tokens apart at most, in one sentence.
+CONCEPT_REACH = 24
+SNIPPET_MAX = 160  # a flag's note is read at a glance: shorter than a document's snippet
 CLAUSE_BREAKS = {",", ";", ":"}
 
 MatchStatus = Literal["active", "negated", "not_current", "excluded"]
@@ -143,6 +148,11 @@ def build_pipeline(crosswalk: Crosswalk) -> Language:
     for term in crosswalk.note_terms:
         term_patterns.extend(_ruler_patterns(nlp, term.id, term.patterns))
     terms.add_patterns(term_patterns)
+    if crosswalk.note_concepts:
+        concepts = nlp.add_pipe(
+            "span_ruler", name="medlane_concepts", config={"spans_key": CONCEPTS_KEY, **ruler_config})
+        concepts.add_patterns([pattern for name, patterns in crosswalk.note_concepts
+                               for pattern in _ruler_patterns(nlp, name, patterns)])
     excl = nlp.add_pipe(
         "span_ruler", name="medlane_exclusions", config={"spans_key": EXCLUSIONS_KEY, **ruler_config}
     )
@@ -163,6 +173,7 @@ class NoteAnalyzer:
         self.nlp = build_pipeline(crosswalk)
         self._terms = {t.id: t for t in crosswalk.note_terms}
         self._exclusions = {x.id: x for x in crosswalk.note_exclusions}
+        self._combined_terms = tuple(t for t in crosswalk.note_terms if t.all_of)
         self.analyze = functools.lru_cache(maxsize=cache_size)(self._analyze)  # type: ignore[method-assign]
 
     def analyze(self, text: str) -> tuple[NoteMatch, ...]:  # replaced by the cached version in __init__
@@ -189,7 +200,8 @@ class NoteAnalyzer:
             seen.add(key)
             status: MatchStatus = "active"
             cue, excluded_by = "", None
-            if not found.present:
+            # A visit in the course after a surgery ("post-op check after BSSO") is still about it.
+            if not found.present and found.context not in ACTIVE_CONTEXTS:
                 status = "negated" if found.context == "negated" else "not_current"
                 cue = found.cue
             if status == "active":
@@ -214,15 +226,54 @@ class NoteAnalyzer:
 
     # -- helpers
 
+    def _combined(self, doc: Doc) -> list[Span]:
+        """The terms made of concepts: each of a term's concepts in one sentence, in any order, within
+        CONCEPT_REACH tokens ("the ENT wants a pano", "pano per ENT request"), spanning all of them."""
+        if not self._combined_terms or CONCEPTS_KEY not in doc.spans:
+            return []
+        by_sentence: dict[int, dict[str, list[Span]]] = {}
+        in_note: dict[str, list[Span]] = {}
+        for span in doc.spans[CONCEPTS_KEY]:
+            by_sentence.setdefault(span.sent.start, {}).setdefault(span.label_, []).append(span)
+            in_note.setdefault(span.label_, []).append(span)
+        out: list[Span] = []
+        for term in self._combined_terms:
+            if term.within == "note":
+                out.extend(self._combined_in_note(doc, term, in_note))
+                continue
+            for found in by_sentence.values():
+                if not all(name in found for name in term.all_of):
+                    continue
+                parts = [found[name][0] for name in term.all_of]
+                start, end = min(part.start for part in parts), max(part.end for part in parts)
+                if end - start <= CONCEPT_REACH:
+                    out.append(Span(doc, start, end, label=term.id))
+        return out
+
+    @staticmethod
+    def _combined_in_note(doc: Doc, term: NoteTerm, in_note: dict[str, list[Span]]) -> list[Span]:
+        """A note-wide term: its first concept, when each other one is somewhere in the note and not denied."""
+        if not all(name in in_note for name in term.all_of):
+            return []
+        others = [span for name in term.all_of[1:] for span in in_note[name]]
+        contexts = read_contexts(doc.text, [(span.start_char, span.end_char) for span in others])
+        affirmed = {span.label_ for span, found in zip(others, contexts) if found.context not in ("negated", "family")}
+        if not set(term.all_of[1:]) <= affirmed:
+            return []
+        anchor = in_note[term.all_of[0]][0]
+        return [Span(doc, anchor.start, anchor.end, label=term.id)]
+
     def _longest_per_category(self, doc: Doc) -> list[Span]:
         """Within a category keep the longest of overlapping matches (first one on ties)."""
         by_cat: dict[str, list[Span]] = {}
-        for span in doc.spans[TERMS_KEY]:
+        for span in list(doc.spans[TERMS_KEY]) + self._combined(doc):
             by_cat.setdefault(self._terms[span.label_].category, []).append(span)
         kept: list[Span] = []
         for spans in by_cat.values():
             taken: list[Span] = []
-            for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+            # longest first; of equal ones the specific term (it may flag alone), then the first found
+            for span in sorted(spans, key=lambda s: (-(s.end - s.start), self._terms[s.label_].level != "specific",
+                                                     s.start)):
                 if all(span.end <= t.start or span.start >= t.end for t in taken):
                     taken.append(span)
             kept.extend(taken)
@@ -249,7 +300,7 @@ class NoteAnalyzer:
             if exclusion.terms and term.id not in exclusion.terms:
                 continue
             inside = span.start <= hit.start and hit.end <= span.end
-            if inside and (hit.start, hit.end) != (span.start, span.end):
+            if inside and (hit.start, hit.end) != (span.start, span.end) and not term.all_of:
                 continue  # the term is the more specific wording ("not tolerating cpap")
             overlaps = hit.start < span.end and span.start < hit.end
             if exclusion.scope == "overlap":
@@ -268,19 +319,10 @@ def _original(text: str, index: list[int], start: int, end: int) -> str:
 
 
 def _snippet(text: str, index: list[int], span: Span) -> str:
+    """The sentence around the span as written, cut to SNIPPET_MAX (the analysed text maps back through `index`)."""
     sent = span.sent
-    s_start, s_end = index[sent.start_char], index[sent.end_char - 1] + 1
-    m_start, m_end = index[span.start_char], index[span.end_char - 1] + 1
-    if s_end - s_start > SNIPPET_MAX:
-        room = max(0, (SNIPPET_MAX - (m_end - m_start)) // 2)
-        s_start = max(s_start, m_start - room)
-        s_end = min(s_end, m_end + room)
-        prefix = "…" if s_start > index[sent.start_char] else ""
-        suffix = "…" if s_end < index[sent.end_char - 1] + 1 else ""
-    else:
-        prefix = suffix = ""
-    body = " ".join(text[s_start:s_end].split())
-    return f"{prefix}{body}{suffix}"
+    return cut_snippet(text, index[span.start_char], index[span.end_char - 1] + 1,
+                       bounds=(index[sent.start_char], index[sent.end_char - 1] + 1), max_chars=SNIPPET_MAX)
 
 
 # ------------------------------------------------------------------------------------ singleton
