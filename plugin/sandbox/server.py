@@ -10,6 +10,7 @@ import signal
 import threading
 from typing import Callable
 
+from waitress import wasyncore
 from waitress.server import create_server
 
 from plugin.errors import ConfigError
@@ -20,6 +21,7 @@ from plugin.sandbox.stats import RequestStats
 from plugin.sandbox.store import Store
 
 THREADS = 8
+STOP_WAIT = 10  # seconds for in-flight requests to finish and for the loop thread to end
 
 
 class SandboxServer:
@@ -42,6 +44,7 @@ class SandboxServer:
         self._port = port
         self._server = None
         self._thread: threading.Thread | None = None
+        self._stopping = threading.Event()
 
     @property
     def port(self) -> int:
@@ -70,28 +73,58 @@ class SandboxServer:
             self._server = create_server(self.app, host=self.host, port=self._port, threads=THREADS)
         except OSError as exc:
             raise ConfigError(f"cannot listen on {self.host}:{self._port}: {exc.strerror or exc}.") from None
-        self._thread = threading.Thread(target=self._server.run, name="medlane-sandbox", daemon=True)
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=_serve_until, args=(self._server, self._stopping),
+                                        name="medlane-sandbox", daemon=True)
         self._thread.start()
         return self
 
     def stop(self) -> None:
+        """Finish the requests in flight, end the loop thread, then close every socket from here.
+
+        Sockets and the trigger pipe are closed only once no other thread can touch them: a
+        descriptor closed under a running loop or worker is a number the next server (in this
+        process) may get, and a late write or select on it fails with EBADF or lands in the
+        wrong socket.
+        """
         server, self._server = self._server, None
         if server is None:
             return
         self._port = server.effective_port
-        # Workers first: a worker finishing a request wakes the loop through its trigger pipe,
-        # so the pipe must outlive them. Then close every socket from inside the loop thread;
-        # with nothing left to watch, the loop returns.
-        server.task_dispatcher.shutdown(timeout=5)
-        server.trigger.pull_trigger(lambda: [d.close() for d in list(server._map.values())])
-        if self._thread is not None:
-            self._thread.join(timeout=5)
+        dispatcher = server.task_dispatcher
+        # Workers first, while the loop still runs: it sends what they answer and they wake it
+        # through the trigger pipe, which therefore stays open. Queued requests are cancelled.
+        dispatcher.shutdown(timeout=STOP_WAIT)
+        self._stopping.set()
+        server.pull_trigger()  # wake the loop from select() so that it sees the event now
+        self._thread.join(timeout=STOP_WAIT)
+        if self._thread.is_alive():  # closing sockets under a live loop is the bug this order avoids
+            raise RuntimeError(f"the sandbox loop on port {self._port} did not stop")
+        # handle_close takes each connection's output lock, so it waits for a worker still
+        # sending, and marks the connection closed so that such a worker writes no more.
+        for channel in [d for d in list(server._map.values()) if d is not server and d is not server.trigger]:
+            channel.handle_close()
+        dispatcher.shutdown(timeout=STOP_WAIT)
+        if dispatcher.threads:
+            # A worker that outlived both waits may still pull the trigger: leaking the pipe is
+            # safer than its write landing in whatever file gets the number next.
+            wasyncore.dispatcher.close(server)  # the listening socket alone
+            return
+        server.close()  # the listening socket and the trigger pipe
 
     def __enter__(self) -> "SandboxServer":
         return self.start()
 
     def __exit__(self, *exc_info) -> None:
         self.stop()
+
+
+def _serve_until(server, stopping: threading.Event) -> None:
+    """waitress's loop, one poll at a time, until `stopping` is set (server.run loops until its
+    map is empty, which only closing sockets from another thread would achieve)."""
+    while not stopping.is_set():
+        wasyncore.loop(timeout=server.adj.asyncore_loop_timeout, map=server._map,
+                       use_poll=server.adj.asyncore_use_poll, count=1)
 
 
 def serve_until_signalled(server: SandboxServer, *, announce: Callable[[str], None]) -> None:
