@@ -138,8 +138,10 @@ def extract_case_facts(session: Session, case: Case) -> list[Fact]:
         )
     rows.extend(_visit_dated(case))
     session.execute(
+        # "fetch": the replaced rows leave the session too, so a new row that gets a freed id (SQLite
+        # reuses them) is not mistaken for the old one still held in the identity map.
         delete(Fact).where(Fact.case_id == case.id, Fact.source.in_(REPLACED_SOURCES)).execution_options(
-            synchronize_session=False
+            synchronize_session="fetch"
         )
     )
     session.add_all(rows)
