@@ -106,10 +106,10 @@ def _visit_dated(case: Case) -> list[Fact]:
             if start is None or code is None:
                 continue
             day = start.date().isoformat()
-            rows.append(Fact(case_id=case.id, document_id=None, page=None, source="appointment", name=name,
-                             value=day, display=f"{day} (the visit {code} is charted on)",
-                             snippet=f"{code} on the appointment of {day}", start=0, end=0, negated=False,
-                             historical=False, context="present", section="", confidence=VISIT_DATED_CONFIDENCE))
+            fact = ExtractedFact(name=name, value=day, display=f"{day} (the visit {code} is charted on)",
+                                 snippet=f"{code} on the appointment of {day}", start=0, end=0,
+                                 confidence=VISIT_DATED_CONFIDENCE, source="appointment")
+            rows.append(_row(case, fact, document_id=None))
             break  # the first visit that carries it
     return rows
 
