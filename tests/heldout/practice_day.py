@@ -8,7 +8,7 @@ Expectations are fixed; do not edit them to match the flagger's output.
 
 Score the current flagger (prints recall / precision / category accuracy):
 
-    .venv/bin/python -m tests.heldout.practice_day [--misses]
+    .venv/bin/python -m tests.heldout.practice_day [--misses] [--set c]
 """
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ from typing import Any, Callable, Iterable
 from plugin.flagger.model import AppointmentContext, Problem, Procedure
 
 DAY_FILE = Path(__file__).with_name("practice_day.json")
+# Each held-out day is written apart from the rules: day B first, day C later.
+DAY_FILES = {"b": DAY_FILE, "c": Path(__file__).with_name("practice_day_c.json")}
 
 CATEGORIES = (
     "sleep", "tmd", "trauma", "pathology", "impacted", "infection", "bone_graft", "frenum",
@@ -158,13 +160,14 @@ def report(res: dict[str, Any], misses: bool = False, out=sys.stdout) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.heldout.practice_day", description=__doc__.split("\n")[0])
     ap.add_argument("--misses", action="store_true", help="list false negatives / false positives / wrong categories")
+    ap.add_argument("--set", dest="which", choices=sorted(DAY_FILES), default="b", help="which held-out day")
     args = ap.parse_args(argv)
 
     from crosswalks import load_crosswalk
     from plugin.flagger import Flagger
 
     flagger = Flagger.from_crosswalks(load_crosswalk())
-    res = score(load_day(), flagger.decide)
+    res = score(load_day(DAY_FILES[args.which]), flagger.decide)
     report(res, misses=args.misses)
     return 0
 

@@ -5,19 +5,23 @@ exhaustive).
 
     python -m tests.heldout.score            # the table, document kinds and false errors
     python -m tests.heldout.score --misses   # and every miss, case by case
+    python -m tests.heldout.score --set c    # held-out set C (cases_c.py) instead of set B (cases.py)
 
 Never tune rules on what this prints beyond general mechanisms; see tests/heldout/README.md.
 """
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import tempfile
 from pathlib import Path
 
 from tests.golden.runner import Outcome, judge, run_case
 from tests.golden.score import format_table, make_client
-from tests.heldout.cases import CASES
+
+# Each held-out set is a module of CASES written apart from the rules: set B first, set C later.
+SETS = {"b": "tests.heldout.cases", "c": "tests.heldout.cases_c"}
 
 
 def _kinds(client, headers, outcome: Outcome) -> list[str | None]:
@@ -32,11 +36,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="print every miss, case by case")
     parser.add_argument("-k", dest="only", default="", help="only cases whose name contains this")
+    parser.add_argument("--set", dest="which", choices=sorted(SETS), default="b", help="which held-out set")
     args = parser.parse_args(argv)
+    cases = importlib.import_module(SETS[args.which]).CASES
     verdicts, kinds_right, kinds_total, false_errors = {}, 0, 0, []
     with tempfile.TemporaryDirectory(prefix="heldout-") as tmp:
         client, headers = make_client(Path(tmp) / "home")
-        for case in CASES:
+        for case in cases:
             if args.only and args.only not in case.name:
                 continue
             try:
@@ -61,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     if not verdicts:
         print("no case matched", file=sys.stderr)
         return 2
-    print(format_table(verdicts, CASES))
+    print(format_table(verdicts, cases))
     print(f"\ndocument kinds right: {kinds_right}/{kinds_total}")
     print(f"false error findings: {len(false_errors)} over {len(verdicts)} cases "
           f"({10 * len(false_errors) / len(verdicts):.1f} per 10 cases)")
