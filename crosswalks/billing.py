@@ -210,6 +210,9 @@ class AttachmentRule:
     fix: str
     source: str = ""
     confidence: str = "M"
+    # other kinds of document that serve in its place when they show every required fact (the dentist's
+    # own written reading of a film in the visit note is that film's interpretation)
+    shown_in: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -698,7 +701,7 @@ def _load_attachments(data_dir: Path, categories: set[str], known: Mapping[str, 
                       problems: _Problems) -> tuple[AttachmentRule, ...]:
     file = FILES["attachments"]
     fields = {"id", "codes", "categories", "document_kind", "pwk", "label", "requires", "severity", "message", "fix",
-              "source", "confidence"}
+              "source", "confidence", "shown_in"}
     out: list[AttachmentRule] = []
     for where, entry in _yaml_rules(data_dir, "attachments", problems, fields, sections=frozenset({"sent_as"})):
         ok = _check_rule_id(problems, file, where, entry, categories, ids)
@@ -714,6 +717,11 @@ def _load_attachments(data_dir: Path, categories: set[str], known: Mapping[str, 
             ok = False
         requires = _str_list(problems, file, where, "requires", entry.get("requires"), required=False)
         ok &= _fact_names(problems, file, where, "requires", requires)
+        shown_in = _str_list(problems, file, where, "shown_in", entry.get("shown_in"), required=False)
+        if set(shown_in) - DOCUMENT_KINDS or (shown_in and not requires):
+            problems.add(file, where, "shown_in", "must list document kinds, and the rule must say what they show "
+                                                  "(requires)")
+            ok = False
         ok &= _check_label(problems, file, where, str(entry.get("label") or "")) and _severity(problems, file, where,
                                                                                                   entry)
         ok &= _text_field(problems, file, where, entry, "message") & _text_field(problems, file, where, entry, "fix")
@@ -721,7 +729,7 @@ def _load_attachments(data_dir: Path, categories: set[str], known: Mapping[str, 
             out.append(AttachmentRule(id=entry["id"], codes=codes, categories=cats, document_kind=kind, pwk=pwk,
                                       label=entry["label"], requires=requires, severity=entry["severity"],
                                       message=entry["message"], fix=entry["fix"], source=entry["source"],
-                                      confidence=entry["confidence"]))
+                                      confidence=entry["confidence"], shown_in=shown_in))
     return tuple(out)
 
 

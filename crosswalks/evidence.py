@@ -95,6 +95,8 @@ class EvidenceRules:
     # fact -> procedure codes: the date of the visit that carries one of them is a reading of the fact
     # (a DME item's date of service is the day it is delivered)
     visit_dates: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # document kind -> fact: a document of that kind that states no such date dates it by its own date
+    document_dates: Mapping[str, str] = field(default_factory=dict)
 
     def fact(self, name: str) -> FactRule:
         return self.facts.get(name) or FactRule(name=name)
@@ -127,7 +129,8 @@ def load_evidence(data_dir: Path, *, categories: set[str], facts: frozenset[str]
                   ids: dict[str, str], problems: _Problems) -> EvidenceRules:
     """Read and validate evidence.yaml and criteria.yaml in `data_dir`; findings go to `problems`."""
     evidence = _mapping(data_dir, "evidence", problems,
-                        {"version", "facts", "confirm", "diagnosis_sections", "diagnoses", "visit_dates"})
+                        {"version", "facts", "confirm", "diagnosis_sections", "diagnoses", "visit_dates",
+                         "document_dates"})
     criteria = _mapping(data_dir, "criteria", problems, {"version", "criteria", "date_sequence"})
     checker = _Checker(problems, categories, facts, document_kinds, ids)
     steps = checker.steps(criteria.get("date_sequence"))
@@ -139,6 +142,7 @@ def load_evidence(data_dir: Path, *, categories: set[str], facts: frozenset[str]
         criteria=checker.criteria(criteria.get("criteria"), {step.id for step in steps}),
         date_sequence=steps,
         visit_dates=checker.visit_dates(evidence.get("visit_dates")),
+        document_dates=checker.document_dates(evidence.get("document_dates")),
     )
 
 
@@ -297,6 +301,23 @@ class _Checker:
                 self.add("evidence", where, None, f"{name!r} is not a fact name")
                 continue
             out[name] = tuple(code.upper() for code in self.words("evidence", "visit_dates", codes, where=where))
+        return out
+
+    def document_dates(self, value: Any) -> Mapping[str, str]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.add("evidence", "document_dates", "document_dates", "must be a mapping of document kind -> fact name")
+            return {}
+        out: dict[str, str] = {}
+        for kind, name in value.items():
+            where = f"document_dates.{kind}"
+            if kind not in self.document_kinds:
+                self.add("evidence", where, None, f"{kind!r} is not a document kind")
+            elif name not in self.fact_names:
+                self.add("evidence", where, None, f"{name!r} is not a fact name")
+            else:
+                out[kind] = name
         return out
 
     def diagnoses(self, value: Any) -> tuple[DiagnosisWords, ...]:

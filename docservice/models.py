@@ -24,6 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from crosswalks.clinical.context import CONTEXTS
 from docservice.roles import ROLES  # noqa: F401 - named there, re-exported with the tables
 
 # exported: a packet and claim were handed out; submitted: the biller says the payer has it.
@@ -272,8 +273,9 @@ class Page(Base):
 
 
 FACT_SOURCES = ("document", "appointment", "person")
-# How the text speaks of a finding; only "present" is the patient's current, affirmed finding.
-FACT_CONTEXTS = ("present", "negated", "historical", "family", "hypothetical", "resolved", "postoperative")
+# How the text speaks of a finding (the context reader's list); only "present" is the patient's current,
+# affirmed finding.
+FACT_CONTEXTS = CONTEXTS
 IDENTITY_STATUSES = ("unchecked", "unknown", "match", "mismatch", "confirmed")
 
 

@@ -5,12 +5,16 @@ spans a caller found (a fact's words, a note term), and medspaCy's sectionizer f
 each span stands in, both with the cue phrases and headings of crosswalks/data/clinical_text.yaml.
 Only the context is decided here; what a span means (a fact, a category) is the caller's.
 
-Contexts (`CONTEXTS`): present, negated, historical, family, hypothetical, resolved, postoperative.
-A finding's own cue wins over its section's ("FHx: denies OSA" is negated, "FHx: OSA" is family).
+Contexts (`CONTEXTS`): present, negated, narrowed, historical, family, hypothetical (planned, if,
+asked about), suspected (r/o, probable), resolved, postoperative. A finding's own cue wins over its
+section's ("FHx: denies OSA" is negated, "FHx: OSA" is family). "narrowed" is a denial of a narrower
+finding than the one named ("no severe OSA", "no facial swelling", "no pain at rest"): the note denies
+that much, but it never contradicts the finding stated elsewhere.
 """
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -26,7 +30,11 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-CONTEXTS = ("present", "negated", "historical", "family", "hypothetical", "resolved", "postoperative")
+CONTEXTS = ("present", "negated", "narrowed", "historical", "family", "hypothetical", "suspected", "resolved",
+            "postoperative")
+DENYING_CONTEXTS = frozenset({"negated", "narrowed"})  # the text denies the finding, wholly or a narrower one
+NARROWING_REACH = 2  # words before a finding's own words where a grade or site narrows it
+NARROWING_REACH_AFTER = 4  # words after them where a circumstance or time narrows it ("at rest", "today")
 SPAN_GROUP = "medlane"
 # A heading is its words followed by a colon, or standing alone before a line break ("IMPRESSION\n").
 HEADING_ENDS = ([{"ORTH": ":"}], [{"IS_SPACE": True, "TEXT": {"REGEX": "\n"}}])
@@ -55,6 +63,28 @@ class _Meaning:
 def _meaning() -> _Meaning:
     rules = load_clinical_rules()
     return _Meaning(dict(rules["context"]["contexts"]), dict(rules["sections"]["contexts"]))
+
+
+@functools.cache
+def _narrowing(key: str = "narrowing") -> re.Pattern:
+    phrases = load_clinical_rules()["context"].get(key) or []
+    alternatives = "|".join(re.escape(phrase).replace(r"\ ", r"\s+")
+                            for phrase in sorted(phrases, key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def is_narrowed(text: str, start: int, end: int) -> bool:
+    """Whether a grade, site, circumstance or time narrows the finding text[start:end]: in its own words
+    ("facial swelling"), in the NARROWING_REACH words before them on the same line ("moderate or severe
+    OSA"), or in the NARROWING_REACH_AFTER words after them in the same clause ("pain at rest")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = re.findall(r"[\w-]+", text[line_start:start])
+    before = [word for word in before if word.lower() not in ("or", "and")][-NARROWING_REACH:]
+    if _narrowing().search(text[start:end]) or any(_narrowing().fullmatch(word) for word in before):
+        return True
+    clause = re.split(r"[.;,:\n]", text[end:end + 80], maxsplit=1)[0]
+    after = " ".join(re.findall(r"[\w-]+", clause)[:NARROWING_REACH_AFTER])
+    return bool(_narrowing("narrowing_after").search(after))
 
 
 @functools.cache
@@ -130,8 +160,16 @@ def read_contexts(text: str, spans: Sequence[tuple[int, int]]) -> list[SpanConte
     for _, component in nlp.pipeline:
         doc = component(doc)
     pseudo = [modifier.modifier_span for modifier in doc._.context_graph.modifiers if modifier.category == "PSEUDO"]
-    read = {(span.start, span.end): _context_of(doc, span, pseudo, sentences) for span in doc.spans[SPAN_GROUP]}
+    read = {(span.start, span.end): _narrowed(_context_of(doc, span, pseudo, sentences), text, span)
+            for span in doc.spans[SPAN_GROUP]}
     return [read.get((span.start, span.end), SpanContext()) if span is not None else SpanContext() for span in found]
+
+
+def _narrowed(found: SpanContext, text: str, span: Span) -> SpanContext:
+    """A denial of a narrower finding than the span names is "narrowed", not "negated"."""
+    if found.context != "negated" or not is_narrowed(text, span.start_char, span.end_char):
+        return found
+    return SpanContext("narrowed", found.cue, found.section)
 
 
 def _sentenced_doc(nlp: Language, text: str, sentences: Sentences | None = None) -> Doc:

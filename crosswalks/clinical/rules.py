@@ -20,6 +20,15 @@ def load_clinical_rules() -> dict:
     return rules
 
 
+def clinical_abbreviations() -> dict[str, str]:
+    """Short forms offices write and the words they stand for (`abbreviations`; letters only)."""
+    found = load_clinical_rules().get("abbreviations") or {}
+    bad = [short for short in found if not str(short).isalpha() or not str(found[short]).strip()]
+    if bad:
+        raise CrosswalkError(f"clinical_text.yaml abbreviations: {', '.join(map(str, bad))} must be letters with a meaning")
+    return {str(short).lower(): str(long) for short, long in found.items()}
+
+
 def context_cue_phrases() -> tuple[str, ...]:
     """Every cue phrase our context rules name (not medspaCy's own), for readers that must leave
     these words as written (the flagger's typo tolerance)."""

@@ -20,7 +20,7 @@ def check_attachments(ctx: CheckContext) -> Iterator[Finding]:
         base = [crosswalk_evidence(rule, document_kind=rule.document_kind, pwk=rule.pwk)]
         base += [line_evidence(line, position) for line in lines]
         documents = ctx.documents.get(rule.document_kind, ())
-        if not documents and signed_narrative_serves(ctx, rule):
+        if not documents and (signed_narrative_serves(ctx, rule) or shown_elsewhere(ctx, rule)):
             continue
         if not documents:
             yield Finding("attachment-missing", rule.severity,
@@ -44,6 +44,13 @@ def check_attachments(ctx: CheckContext) -> Iterator[Finding]:
                           "or correct the value read from it.",
                           line=position,
                           evidence=base + [document_evidence(d) for d in documents] + [fact_evidence(f) for f in elsewhere])
+
+
+def shown_elsewhere(ctx: CheckContext, rule) -> bool:
+    """A document of a kind the rule accepts in its place (`shown_in`) shows every fact it requires."""
+    stand_ins = {document.id for kind in rule.shown_in for document in ctx.documents.get(kind, ())}
+    return bool(stand_ins) and all(any(fact.document_id in stand_ins for fact in ctx.evidence.get(name).readings)
+                                   for name in rule.requires)
 
 
 def signed_narrative_serves(ctx: CheckContext, rule) -> bool:

@@ -162,7 +162,12 @@ def criteria_modifier(ctx: CheckContext, position: int, line: ClaimLine, rule) -
                       + "; confirm the values on the evidence page if the documents do show the criteria.",
                       line=position, evidence=evidence)
     elif unmet and not have & set(unmet):
-        yield Finding("modifier-missing", "error",
+        # A documented value that fails a criterion is an error of the check that owns it (sleep-ahi-threshold,
+        # date-order), and no value documented later can meet the criteria: the modifier is then its
+        # consequence, said once more as a warning, not a second error. Criteria failed only for want of
+        # documented values have no other error: this one stays.
+        consequence = any(part.known for part in result.failed)
+        yield Finding("modifier-missing", "warning" if consequence else "error",
                       f"{subject}, needs modifier {' or '.join(unmet)}: the {label} are not met ({result.why}).",
                       f"{advice[0].upper()}{advice[1:]}; KX only once the criteria are documented "
                       "(confirm the values on the evidence page if the documents do show them).",

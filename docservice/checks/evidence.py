@@ -1,6 +1,7 @@
 """Evidence items of a finding: where the problem was seen (fact, document, line, crosswalk rule...)."""
 from __future__ import annotations
 
+from crosswalks.clinical.context import DENYING_CONTEXTS
 from docservice.evidence import context_of
 from docservice.models import ClaimLine, Document, Procedure
 
@@ -10,7 +11,7 @@ def fact_evidence(fact) -> dict:
     item = {"kind": "fact", "id": fact.id, "name": fact.name, "value": fact.value, "display": fact.display,
             "document_id": fact.document_id, "page": fact.page, "snippet": fact.snippet}
     context = context_of(fact)
-    if context == "negated":
+    if context in DENYING_CONTEXTS:
         item["negated"] = True
     elif context in ("historical", "resolved"):
         item["historical"] = True

@@ -58,11 +58,24 @@ def documented_sides(ctx: CheckContext) -> list[tuple[str, Fact]]:
 
 
 def check_laterality(ctx: CheckContext) -> Iterator[Finding]:
-    """icd-laterality: a code with sides billed as "unspecified side"."""
+    """icd-laterality: a code with sides billed as "unspecified side", or as another side than the one the
+    case's evidence uses (the problem list says left, every exam says right)."""
     sides = documented_sides(ctx)
+    used = ctx.evidence.get("side")
     for position, diagnosis in enumerate(ctx.diagnoses, start=1):
         code = diagnosis.get("code", "")
-        if not icd10.is_valid(code) or icd10.laterality(code) != "unspecified":
+        side = icd10.laterality(code) if icd10.is_valid(code) else None
+        if side in SIDES and used.value in SIDES and used.value != side:
+            # No document names the code's side: wrong. Some do, against most: the side is to be confirmed.
+            named_anywhere = any(found == side for found, _ in sides)
+            yield Finding("icd-laterality", "warning" if named_anywhere else "error",
+                          f"Diagnosis {icd10.normalize(code)} is the {side} side's code, but the documents give "
+                          f"the {used.value} side ({used.why}).",
+                          f"Use the {used.value} code of {icd10.normalize(code)}'s family, or correct the side on "
+                          "the case's evidence page if the documents are wrong.",
+                          evidence=[diagnosis_evidence(diagnosis, position), fact_evidence(used.reading)])
+            continue
+        if side != "unspecified":
             continue
         evidence = [diagnosis_evidence(diagnosis, position)]
         if sides:

@@ -76,7 +76,8 @@ def read_stated_patient(text: str, *, today: date | None = None) -> StatedPatien
     birthdates: list[date] = []
     lines = text.replace("\f", "\n").splitlines()[:MAX_LINES]
     for index, line in enumerate(lines):
-        found_names, found_dates = _read_line(line, today=today)
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        found_names, found_dates = _read_line(line, today=today, following=following)
         if not found_names and not found_dates:
             found_names, found_dates = _read_table(line, _next_content_line(lines, index), today=today)
         for name in found_names:
@@ -88,10 +89,12 @@ def read_stated_patient(text: str, *, today: date | None = None) -> StatedPatien
     return StatedPatient(tuple(names), tuple(birthdates))
 
 
-def _read_line(line: str, *, today: date) -> tuple[list[str], list[date]]:
+def _read_line(line: str, *, today: date, following: str = "") -> tuple[list[str], list[date]]:
     names = []
     for pattern in (INLINE_NAME, RE_LINE):
         for found in pattern.finditer(line):
+            if pattern is RE_LINE and not _re_names_a_patient(line, found, following):
+                continue
             name = clean_name(NAME_END.split(found.group("value"), maxsplit=1)[0])
             if name:
                 names.append(name)
@@ -104,6 +107,17 @@ def _read_line(line: str, *, today: date) -> tuple[list[str], list[date]]:
         if born is not None:
             dates.append(born)
     return names, dates
+
+
+def _re_names_a_patient(line: str, found: re.Match, following: str) -> bool:
+    """A letter's "Re:" line names its subject, a topic as often as a person ("Re: Oral appliance therapy",
+    "Re: Prior authorization approval"): it names the patient when it says so ("Re: Patient ..."), gives a
+    birth date on its line or the next, or writes the name as "Last, First"."""
+    if re.search(r"(?:re|regarding)\s*:\s*patient\b", line, re.IGNORECASE):
+        return True
+    if re.search(DOB_LABEL, line, re.IGNORECASE) or re.search(DOB_LABEL, following, re.IGNORECASE):
+        return True
+    return bool(re.match(r"\s*[A-Za-z'-]+,\s*[A-Za-z]", found.group("value")))
 
 
 def _read_table(header: str, values: str | None, *, today: date) -> tuple[list[str], list[date]]:

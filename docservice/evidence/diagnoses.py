@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from crosswalks import icd10
-from crosswalks.clinical.context import read_contexts
+from crosswalks.clinical.context import DENYING_CONTEXTS, read_contexts
 from crosswalks.clinical.sentences import cut_snippet
 from docservice.evidence.readings import MISMATCH, PRESENT
 from docservice.models import READABLE_STATUSES
@@ -44,6 +44,7 @@ class Mention:
     code: str
     prefixes: tuple[str, ...]
     source: DiagnosisSource
+    narrow: bool = False  # a denial of a narrower diagnosis ("no severe OSA"): stands only where none is stated
 
     def covers(self, code: str) -> bool:
         plain = icd10.bare(code)
@@ -81,12 +82,12 @@ def read_diagnoses(documents: Iterable, rules) -> DocumentedDiagnoses:
             for code, prefixes, context, section, start, end in _read_page(text, words):
                 source = DiagnosisSource(document.id, page, cut_snippet(text, start, end), text[start:end], section,
                                          kind=getattr(document, "kind", None))
-                mention = Mention(code, prefixes, source)
-                if code and context == "negated":
+                mention = Mention(code, prefixes, source, narrow=context == "narrowed")
+                if code and context in DENYING_CONTEXTS:
                     # A written code asserts its diagnosis: a cue before it belongs to the diagnosis's own
                     # words ("abscess without sinus tract (K04.7)"); denials are read from words.
                     context = PRESENT
-                if context == "negated":
+                if context in DENYING_CONTEXTS:
                     denied.append(mention)
                 elif context == PRESENT and (code or section in rules.diagnosis_sections):
                     stated.append(mention)
@@ -94,9 +95,13 @@ def read_diagnoses(documents: Iterable, rules) -> DocumentedDiagnoses:
 
 
 def _standing_denials(denied: list[Mention], stated: list[Mention], rules) -> list[Mention]:
-    """The denials a statement by an authoritative document (evidence.yaml `authority`) does not outrank."""
+    """The denials a statement by an authoritative document (evidence.yaml `authority`) does not outrank,
+    and that deny more than a narrower diagnosis the documents state anyway ("no severe OSA" beside "mild OSA")."""
     out = []
     for denial in denied:
+        if denial.narrow and any(mention.covers(prefix) for mention in stated
+                                 for prefix in (denial.prefixes or (denial.code,))):
+            continue
         entries = [entry for entry in rules.diagnoses if set(denial.prefixes) & set(entry.icd_prefixes)]
         authority = {kind for entry in entries for kind in entry.authority}
         established = any(mention.source.kind in authority and any(mention.covers(prefix) for prefix in

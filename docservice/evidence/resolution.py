@@ -10,7 +10,8 @@ Which value is used, deterministically:
 2. else a reading from the document kind that is authoritative for the fact (crosswalk
    `evidence.yaml`: a sleep study for the AHI, a physician order for the order date), the first
    listed kind first;
-3. within that, the surest reading (highest confidence), then the first read.
+3. within that, the value most readings give (fourteen notes say left, one says both), then the
+   surest reading (highest confidence), then the first read.
 Readings of another value are conflicts, reported with the value used (facts a case documents
 several of, `many: true`, have no conflicts).
 """
@@ -20,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from crosswalks.clinical.context import DENYING_CONTEXTS
 from docservice.evidence.diagnoses import DocumentedDiagnoses, read_diagnoses
 from docservice.evidence.readings import (
     MISMATCH,
@@ -71,13 +73,16 @@ class Resolved:
         """What denies the finding the case rests on, unless a person settled it by affirming it.
 
         Denied only: every denial (a person's denying word first). Documented too: the denials of that
-        same value ("denies jaw pain" against "jaw pain"; "no crepitus" does not deny a click).
+        same value ("denies jaw pain" against "jaw pain"; "no crepitus" does not deny a click). A denial
+        of a narrower finding ("no facial swelling", "no pain at rest") contradicts nothing: alone, the
+        finding is simply not documented.
         """
         if self.confirmation is not None:
             return () if affirms(self.confirmation.value) else (self.confirmation, *self.denied)
+        whole = tuple(d for d in self.denied if context_of(d) != "narrowed")
         if not self.readings:
-            return self.denied
-        return tuple(d for d in self.denied if any(same_value(d.value, r.value) for r in self.readings))
+            return whole
+        return tuple(d for d in whole if any(same_value(d.value, r.value) for r in self.readings))
 
 
 @dataclass(frozen=True)
@@ -179,7 +184,7 @@ def _person_reading(row) -> PersonReading:
 def _resolve(name: str, facts: list, person: PersonReading | None, rules, documents: Mapping) -> Resolved:
     rule = rules.fact(name)
     counting = [fact for fact in facts if context_of(fact) == PRESENT and not is_blank(fact.value)]
-    denied = tuple(fact for fact in facts if context_of(fact) == "negated")
+    denied = tuple(fact for fact in facts if context_of(fact) in DENYING_CONTEXTS)
     past = tuple(fact for fact in facts if context_of(fact) in PAST_CONTEXTS)
     base = dict(name=name, readings=tuple(counting), denied=denied, past=past, authority=rule.authority,
                 many=rule.many)
@@ -215,8 +220,11 @@ def _choose(counting: list, rule, documents: Mapping) -> tuple[object, str]:
         kind = getattr(documents.get(fact.document_id), "kind", None)
         return rule.authority.index(kind) if kind in rule.authority else len(rule.authority)
 
+    def votes(fact) -> int:
+        return sum(1 for other in counting if rank(other) == rank(fact) and same_value(other.value, fact.value))
+
     order = {id(fact): position for position, fact in enumerate(counting)}
-    chosen = min(counting, key=lambda fact: (rank(fact), -confidence_of(fact), order[id(fact)]))
+    chosen = min(counting, key=lambda fact: (rank(fact), -votes(fact), -confidence_of(fact), order[id(fact)]))
     where = _where(chosen, documents)
     label = rule.label or rule.name.replace("_", " ")
     if rank(chosen) < len(rule.authority) and chosen.source != "person":
@@ -224,6 +232,8 @@ def _choose(counting: list, rule, documents: Mapping) -> tuple[object, str]:
     if len(counting) == 1:
         return chosen, f"read from {where}, the only reading"
     peers = [fact for fact in counting if rank(fact) == rank(chosen)]
+    if any(votes(fact) < votes(chosen) for fact in peers):
+        return chosen, f"read from {where}, the value {votes(chosen)} of {len(counting)} readings give"
     if any(confidence_of(fact) < confidence_of(chosen) for fact in peers):
         return chosen, f"read from {where}, the surest of {len(counting)} readings"
     return chosen, f"read from {where}, the first of {len(counting)} readings"

@@ -8,9 +8,9 @@ import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
-from crosswalks.clinical.context import SpanContext, read_contexts
+from crosswalks.clinical.context import DENYING_CONTEXTS, SpanContext, read_contexts
 from crosswalks.clinical.dates import parse_date
 from crosswalks.clinical.layout import compose, preferred_cell, tidy_leaders
 from crosswalks.clinical.numbers import Rewritten, spell_numbers_as_digits
@@ -35,6 +35,7 @@ WHOLE_BLOCK_KINDS = frozenset({"text", "person", "referral", "signer"})
 OUT_OF_CONTEXT_PENALTY = 0.7
 SUMMED_CONFIDENCE = 0.75  # a total added up from a table's rows, not written as one
 TEXT_MAX = 500
+FUTURE_SLACK = timedelta(days=31)  # a recorded date this far after the text's own date is misread
 UNKNOWN_KINDS = frozenset({None, "", "other"})  # documents the classifier could not name
 HEAD_LINES = 8  # the head of a document: letterhead, title and first header fields
 HEAD_CHARS = 700
@@ -136,6 +137,7 @@ def extract_text_facts(
     facts.extend(_row_sums(reading, facts))
     facts = _with_context(reading, facts)
     facts = _drop_outranked(reading, facts)
+    facts = _first_in_sentence(reading, facts)
     facts.sort(key=lambda fact: (fact.start, fact.name))
     return [_placed(fact, rewritten, page=page, source=source) for fact in facts]
 
@@ -162,14 +164,14 @@ def _with_context(reading: _Reading, facts: list[ExtractedFact]) -> list[Extract
         context = _rule_context(rule, found, recorded_act=fact.recorded_act) if not fact.negated else "negated"
         cue = fact.cue or (found.cue if context != "present" else "")
         out.append(dataclasses.replace(fact, context=context, section=found.section, cue=cue,
-                                       negated=context == "negated",
-                                       historical=context not in ("present", "negated")))
+                                       negated=context in DENYING_CONTEXTS,
+                                       historical=context not in ("present", *DENYING_CONTEXTS)))
     return out
 
 
 def _rule_context(rule: Rule, found: SpanContext, *, recorded_act: bool = False) -> str:
     context = found.context
-    if context in ("negated", "resolved", "family") and not (rule.negatable or recorded_act):
+    if context in ("negated", "narrowed", "resolved", "family") and not (rule.negatable or recorded_act):
         return "present"
     if context == "historical" and (not rule.history or found.cue.lower() in rule.ignore_history):
         return "present"
@@ -227,6 +229,21 @@ def _drop_outranked(reading: _Reading, facts: list[ExtractedFact]) -> list[Extra
             beaten.update(id(fact) for fact in facts if fact.name == rule.name and fact.value in losers
                           and reading.sentences.around(fact.start) in sentences)
     return [fact for fact in facts if id(fact) not in beaten]
+
+
+def _first_in_sentence(reading: _Reading, facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """For a rule with `first_in_sentence`, the later present readings of a sentence are dropped."""
+    first = {rule.name for rule in reading.patterns.rules if rule.first_in_sentence}
+    seen: set[tuple[str, object]] = set()
+    out = []
+    for fact in sorted(facts, key=lambda fact: fact.start):
+        if fact.name in first and fact.present:
+            key = (fact.name, reading.sentences.around(fact.start))
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(fact)
+    return out
 
 
 def _trimmed_span(text: str, match: re.Match) -> tuple[int, int]:
@@ -357,6 +374,9 @@ def read_date(reading, rule, pattern, match):
     else:
         parsed = parse_date(_group(match, "value") or "", anchor=reading.reference_date)
     if parsed is None:
+        return None
+    if not rule.future and reading.reference_date and parsed > reading.reference_date + FUTURE_SLACK:
+        # what a text records happened by the day it was written: "December 18, 40 minutes later" is no 2040
         return None
     return parsed.isoformat(), _display(rule, parsed.isoformat())
 

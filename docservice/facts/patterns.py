@@ -22,7 +22,7 @@ RULE_KEYS = {
     "name", "kind", "patterns", "contrary", "terms", "units", "range", "context", "context_optional",
     "exclude_context", "not_before", "negatable", "history", "ignore_history", "confidence", "group",
     "display", "specialties", "kinds", "skip_kinds", "header", "document", "document_context", "outranks",
-    "sum_of_rows",
+    "sum_of_rows", "first_in_sentence", "future",
 }
 PATTERN_KEYS = {"re", "confidence", "value", "dotall", "kinds", "skip_kinds", "header", "document", "letterhead",
                 "dated"}
@@ -93,6 +93,12 @@ class Rule:
     outranks: tuple[tuple[str, frozenset[str]], ...] = ()  # term value -> values it beats in one sentence
     # Sets of table-row labels whose counts add up to the fact when no pattern reads it (apneas + hypopneas)
     sum_of_rows: tuple[tuple[re.Pattern, ...], ...] = ()
+    # Only the first reading of a sentence counts: a sentence names the finding's own site first, and
+    # the later ones say where it spreads or what else is there ("... floor of mouth; uses her tongue to feel it")
+    first_in_sentence: bool = False
+    # A date that may lie after the day the text was written (an authorization's end, a planned surgery);
+    # any other date more than a month after it is taken for a misreading
+    future: bool = False
 
 
 @dataclass(frozen=True)
@@ -217,6 +223,8 @@ def _compile_rule(raw: dict, macros: dict[str, str]) -> Rule:
         document_context=optional("document_context"),
         outranks=_read_outranks(raw.get("outranks") or {}, {value for _, value in terms}, f"Rule {name}"),
         sum_of_rows=_read_row_sets(raw.get("sum_of_rows") or [], kind, f"Rule {name}"),
+        first_in_sentence=bool(raw.get("first_in_sentence", False)),
+        future=bool(raw.get("future", False)),
     )
 
 

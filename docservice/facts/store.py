@@ -1,6 +1,7 @@
 """Store a case's facts: read every finished document page and the appointment note, replace the old ones."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from datetime import date
@@ -19,6 +20,7 @@ REPLACED_SOURCES = ("document", "appointment")  # facts a person added ("person"
 DOUBTFUL_PAGE = 0.85  # confidence factor for a page OCR flagged for review
 LOW_OCR_CONFIDENCE = 60.0  # mean word confidence (0-100) below which a page's words are doubtful
 VISIT_DATED_CONFIDENCE = 0.6  # a date read from what a visit charts, not from words about it
+DOCUMENT_DATED_CONFIDENCE = 0.6  # a date fact read from the document's own date, not from words about it
 OTHER_LABEL_REACH = 30  # characters before a date in which a label saying whose date it is stands
 
 
@@ -40,15 +42,23 @@ def document_date(text: str) -> date | None:
     "last night") count from: a labelled one anywhere ("Date of service: 03/14/2026", "DOS 14-Mar-26"),
     else the latest date in its head that no other label claims (a birth or injury date is not the
     document's: "02/10/2026 - OAT insert" is); None when it states none."""
+    found = _document_date_match(text)
+    return found[0] if found else None
+
+
+def _document_date_match(text: str) -> tuple[date, int, int] | None:
+    """(date, start, end) of the document's own date in `text` (see `document_date`)."""
     labelled, any_date, other_label = _date_patterns()
     found = labelled.search(text)
     if found:
-        return parse_date(found.group("date"))
+        day = parse_date(found.group("date"))
+        return (day, found.start(), found.end()) if day is not None else None
     # The latest, not the first: an unlabelled birth date ("Test, Pat  03/04/1962") stands before it.
     head = document_head(text)
-    found_dates = [parse_date(match.group(0)) for match in any_date.finditer(head)
+    found_dates = [(parse_date(match.group(0)), match.start(), match.end()) for match in any_date.finditer(head)
                    if not other_label.search(head[max(0, match.start() - OTHER_LABEL_REACH):match.start()])]
-    return max((day for day in found_dates if day is not None), default=None)
+    found_dates = [found for found in found_dates if found[0] is not None]
+    return max(found_dates, key=lambda found: found[0], default=None)
 
 
 def read_document(document: Document) -> list[tuple[int, ExtractedFact]]:
@@ -65,7 +75,27 @@ def read_document(document: Document) -> list[tuple[int, ExtractedFact]]:
         for fact in extract_text_facts(page.text, page=page.index + 1, reference_date=reference,
                                        kind=document.kind, head=head):
             out.append((page.id, _scaled(fact, factor)))
+    dated = _dated_by_document(document.kind, first_page, [fact for _, fact in out])
+    if dated is not None:
+        out.append((pages[0].id, dataclasses.replace(dated, page=pages[0].index + 1)))
     return out
+
+
+def _dated_by_document(kind: str | None, first_page: str, facts: list[ExtractedFact]) -> ExtractedFact | None:
+    """The date fact a document of this kind is about (evidence.yaml `document_dates`), read from its own
+    date when its words state none: a sleep report headed "Date: 03/04/2026" recorded that night."""
+    name = load_evidence_rules().document_dates.get(kind or "")
+    if name is None or any(fact.name == name and fact.present for fact in facts):
+        return None
+    found = _document_date_match(first_page)
+    if found is None:
+        return None
+    day, start, end = found
+    line_start = first_page.rfind("\n", 0, start) + 1
+    line_end = first_page.find("\n", end)
+    snippet = first_page[line_start:line_end if line_end >= 0 else len(first_page)].strip()
+    return ExtractedFact(name=name, value=day.isoformat(), display=f"{day.isoformat()} (the document's own date)",
+                         snippet=snippet[:200], start=start, end=end, page=1, confidence=DOCUMENT_DATED_CONFIDENCE)
 
 
 def _scaled(fact: ExtractedFact, factor: float) -> ExtractedFact:

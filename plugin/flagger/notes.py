@@ -32,14 +32,14 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from crosswalks.clinical.context import read_contexts
+from crosswalks.clinical.context import DENYING_CONTEXTS, read_contexts
 from crosswalks.clinical.sentences import cut_snippet
 from crosswalks.loader import Crosswalk, NoteExclusion, NoteTerm
 
 TERMS_KEY = "medlane_terms"
 EXCLUSIONS_KEY = "medlane_exclusions"
 CONCEPTS_KEY = "medlane_concepts"
-ACTIVE_CONTEXTS = frozenset({"present", "postoperative"})  # contexts in which a term speaks for the visit
+ACTIVE_CONTEXTS = frozenset({"present", "postoperative", "suspected"})  # contexts in which a term speaks for the visit
 # A term made of concepts (`all_of`) holds when they stand this many tokens apart at most, in one sentence.
 CONCEPT_REACH = 24
 SNIPPET_MAX = 160  # a flag's note is read at a glance: shorter than a document's snippet
@@ -202,7 +202,7 @@ class NoteAnalyzer:
             cue, excluded_by = "", None
             # A visit in the course after a surgery ("post-op check after BSSO") is still about it.
             if not found.present and found.context not in ACTIVE_CONTEXTS:
-                status = "negated" if found.context == "negated" else "not_current"
+                status = "negated" if found.context in DENYING_CONTEXTS else "not_current"
                 cue = found.cue
             if status == "active":
                 hit = self._exclusion_for(term, span, exclusions, clause)
@@ -257,7 +257,7 @@ class NoteAnalyzer:
             return []
         others = [span for name in term.all_of[1:] for span in in_note[name]]
         contexts = read_contexts(doc.text, [(span.start_char, span.end_char) for span in others])
-        affirmed = {span.label_ for span, found in zip(others, contexts) if found.context not in ("negated", "family")}
+        affirmed = {span.label_ for span, found in zip(others, contexts) if found.context not in (*DENYING_CONTEXTS, "family")}
         if not set(term.all_of[1:]) <= affirmed:
             return []
         anchor = in_note[term.all_of[0]][0]

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import threading
 from dataclasses import dataclass
 
-from crosswalks.clinical.rules import context_cue_phrases
+from crosswalks.clinical.rules import clinical_abbreviations, context_cue_phrases
 from crosswalks.loader import FOLLOWUP, ROUTINE, Crosswalk
 from plugin.flagger.notes import NoteAnalyzer, NoteMatch, get_analyzer
 from plugin.flagger.spelling import Speller, vocabulary_of
@@ -83,11 +84,23 @@ def speller_for(crosswalk: Crosswalk) -> Speller:
             others = vocabulary_of(
                 [p for x in crosswalk.note_exclusions for p in x.patterns] + list(context_cue_phrases())
             )
-            held = (crosswalk, Speller(targets, keep=others | crosswalk.spelling_keep))
+            held = (crosswalk, Speller(targets, keep=others | crosswalk.spelling_keep,
+                                       abbreviations=abbreviations_for(terms, crosswalk)))
             _SPELLERS[id(crosswalk)] = held
         return held[1]
 
 
+def abbreviations_for(terms, crosswalk: Crosswalk) -> dict[str, str]:
+    """The shared short forms (clinical_text.yaml `abbreviations`) the terms, concepts and exclusions do not
+    use as written."""
+    patterns = [pattern for term in terms for pattern in term.patterns]
+    patterns += [pattern for x in crosswalk.note_exclusions for pattern in x.patterns]
+    patterns += [pattern for _, concept in crosswalk.note_concepts for pattern in concept]
+    written = {word.lower() for pattern in patterns for word in _LETTERS.findall(pattern)}
+    return {short: long for short, long in clinical_abbreviations().items() if short.lower() not in written}
+
+
+_LETTERS = re.compile(r"[A-Za-z]+")
 _LOCK = threading.Lock()
 _READING: dict[int, tuple[Crosswalk, Crosswalk]] = {}
 _SPELLERS: dict[int, tuple[Crosswalk, Speller]] = {}

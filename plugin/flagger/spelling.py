@@ -12,7 +12,8 @@ Front-desk notes come in all capitals ("NO COMPLAINT OF JAW PAIN"), and with typ
   one sharing the longest start with it wins, and a tie leaves the word as written.
 
 Real words one slip away from a crosswalk word ("injected" / "infected") are listed in the crosswalk's
-`spelling.keep` and left alone. The correction keeps a map back to the original characters, so what a
+`spelling.keep` and left alone. Short forms the rules do not use themselves ("clr", "avr") are read as
+the words they stand for (`abbreviations`, from crosswalks/data/clinical_text.yaml). The correction keeps a map back to the original characters, so what a
 reviewer is shown can be the words as written.
 """
 from __future__ import annotations
@@ -20,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Mapping
 
 MIN_LENGTH = 5  # shorter words have too many real neighbours to correct safely
 SHOUTED_SHARE = 0.8  # a line whose letters are at least this share capitals is read in lower case
@@ -75,9 +76,11 @@ def one_edit_apart(a: str, b: str) -> bool:
 class Speller:
     """Undoes typing slips towards a fixed vocabulary. Thread-safe; lookups are cached per word."""
 
-    def __init__(self, vocabulary: Iterable[str], keep: Iterable[str] = ()) -> None:
+    def __init__(self, vocabulary: Iterable[str], keep: Iterable[str] = (),
+                 abbreviations: Mapping[str, str] | None = None) -> None:
         self.vocabulary = frozenset(w.lower() for w in vocabulary if len(w) >= MIN_LENGTH)
         self.keep = frozenset(w.lower() for w in keep)
+        self.abbreviations = {short.lower(): long for short, long in (abbreviations or {}).items()}
         self._by_head: dict[tuple[str, int], tuple[str, ...]] = {}
         grouped: dict[tuple[str, int], list[str]] = {}
         for word in sorted(self.vocabulary):
@@ -90,6 +93,8 @@ class Speller:
 
     def _word(self, word: str) -> str:
         """The crosswalk word `word` (lower case) was meant as, or `word` itself."""
+        if word in self.abbreviations:
+            return self.abbreviations[word]
         n = len(word)
         if n < MIN_LENGTH or word in self.vocabulary or word in self.keep:
             return word

@@ -19,11 +19,19 @@ def context_of(text: str, words: str) -> tuple[str, str]:
     ("Wife notes witnessed apneas.", "witnessed apneas", "present"),
     # negated: cue before, cue after, all caps, a list
     ("Patient denies daytime sleepiness.", "daytime sleepiness", "negated"),
-    ("NO COMPLAINT OF JAW PAIN TODAY", "JAW PAIN", "negated"),
+    ("NO COMPLAINT OF JAW PAIN, CLICKING ONLY", "JAW PAIN", "negated"),
     ("Hinge mechanism is NOT required for this device.", "Hinge", "negated"),
     ("Joint crepitus: absent.", "crepitus", "negated"),
     ("Negative for fever, chills or trismus.", "trismus", "negated"),
     ("TMJ exam: no clicking.", "clicking", "negated"),
+    # narrowed: the denial names a grade or a site, so only that narrower finding is denied
+    ("EXTRA-ORAL: no swelling noted", "swelling", "narrowed"),
+    ("Denies submandibular tenderness.", "tenderness", "narrowed"),
+    ("Study not consistent with moderate or severe OSA.", "OSA", "narrowed"),
+    ("No buccal swelling; lymph nodes not palpable.", "buccal swelling", "narrowed"),
+    ("Denies jaw pain at rest, worse with chewing.", "jaw pain", "narrowed"),
+    ("NO COMPLAINT OF JAW PAIN TODAY", "JAW PAIN", "narrowed"),
+    ("No other suspicious lesions noted.", "lesions", "narrowed"),
     # family
     ("Family history: hypertension in father.", "hypertension", "family"),
     ("FHx: mother with diabetes", "diabetes", "family"),
@@ -32,9 +40,13 @@ def context_of(text: str, words: str) -> tuple[str, str]:
     # resolved
     ("History of fractured incisor, healed.", "fractured", "resolved"),
     ("Jaw pain has since resolved.", "Jaw pain", "resolved"),
-    # hypothetical: planned, possible, asked about
-    ("Rule out obstructive sleep apnea.", "obstructive sleep apnea", "hypothetical"),
+    # hypothetical: planned, conditional, asked about
+    ("If the swelling spreads, return to the ER.", "swelling", "hypothetical"),
     ("Pt asks about a snoring device for her husband.", "snoring", "hypothetical"),
+    # suspected: a work-up, not an established finding
+    ("Rule out obstructive sleep apnea.", "obstructive sleep apnea", "suspected"),
+    ("Radiolucency distal #17, probable dentigerous cyst.", "dentigerous cyst", "suspected"),
+    ("Crack in the root suspected.", "Crack", "suspected"),
     # post-operative
     ("Post-op: opening 44 mm.", "opening", "postoperative"),
 ])
@@ -87,3 +99,13 @@ def test_spans_are_answered_in_order_and_empty_ones_are_present():
     found = read_contexts(text, [(text.index("clicking"), text.index("clicking") + 8), (0, 0), (7, 11)])
     assert [f.context for f in found] == ["present", "present", "negated"]
     assert read_contexts(text, []) == []
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), [
+    ("Discussed excisional biopsy of the papilloma, pt declined.", "biopsy", "negated"),
+    ("Mother refused frenotomy for the baby.", "frenotomy", "negated"),
+    ("Dental clearance prior to kidney transplant.", "kidney transplant", "present"),
+    ("Prior fracture of #9, restored.", "fracture", "historical"),
+])
+def test_turned_down_is_not_done_and_prior_to_looks_ahead(text, words, expected):
+    assert context_of(text, words)[0] == expected

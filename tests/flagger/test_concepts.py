@@ -52,3 +52,20 @@ def test_an_er_visit_is_no_injury_by_itself(decide, categories_of):
 def test_a_visit_after_jaw_surgery_is_about_it(decide, categories_of):
     assert "orthognathic" in categories_of(decide("Post op check 2 wks after BSSO, wires ok", ["D0171"], []))
 
+
+
+@pytest.mark.parametrize("note", [
+    "Remove #18 and #31 to clear her before her liver transplant.",
+    "Pre-op for MVR next month: extract hopeless #4 to clear him.",
+    "Kidney transplant workup pending; oncology wants exts done prior to it",
+])
+def test_dental_work_to_ready_the_patient_for_a_major_treatment_is_a_clearance(decide, categories_of, note):
+    assert "clearance" in categories_of(decide(note, ["D7140"])), note
+
+
+@pytest.mark.parametrize("note", [
+    "Hx of valve replacement; extractions today, cleared by his cardiologist.",
+    "s/p kidney transplant 2019, periodic exam and prophy.",
+])
+def test_a_past_treatment_or_the_physicians_ok_is_not_a_clearance(decide, categories_of, note):
+    assert "clearance" not in categories_of(decide(note, ["D0120", "D1110"])), note

@@ -111,3 +111,10 @@ def test_reasons_and_every_category_carry_their_sources(decide):
     assert by_category["tmd"] == ("procedure D7880",)
     assert by_category["pathology"] == ('note: "white patch"',)
     assert "fired by: procedure D7880" in "\n".join(format_reasons(decision))
+
+
+def test_films_and_tests_taken_at_an_exam_keep_the_visit_about_the_problem(decide, categories_of):
+    """A limited exam with a periapical film and a photo is still an evaluation of what the list names."""
+    decision = decide("", ["D0140", "D0220", "D0350"], [("Cellulitis of face", "L03.211")])
+    assert categories_of(decision) == {"infection": "possible"}, decision
+    assert not decide("", ["D0140", "D0220", "D2391"], [("Cellulitis of face", "L03.211")]).flagged

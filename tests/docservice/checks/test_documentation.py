@@ -42,6 +42,17 @@ def test_report_missing_then_incomplete_then_complete(check_inputs, findings_of,
         "attachment-missing", "attachment-incomplete"}
 
 
+def test_the_dentists_written_reading_of_the_film_serves_as_its_report(check_inputs, findings_of, check):
+    """attachments.yaml `shown_in`: a visit note that interprets the pano stands in for a radiology report;
+    a note that only says the film was taken does not."""
+    built = check_inputs.claim(["K09.0"], [check_inputs.line("70486", description="described")])
+    note = check_inputs.document("chart_note")
+    made = check_inputs.case("test", documents=[note])
+    assert findings_of(check(made, built, []), "attachment-missing")
+    reading = check_inputs.fact("radiology_impression", "well-defined radiolucency distal #32", document=note)
+    assert not check(made, built, [reading]).rules() & {"attachment-missing", "attachment-incomplete"}
+
+
 def test_sleep_study_without_ahi_is_incomplete_even_if_another_document_has_it(check_inputs, findings_of, check):
     made, built, facts = check_inputs.sleep_scenario()
     note = check_inputs.document("chart_note")

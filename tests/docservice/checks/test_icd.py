@@ -106,3 +106,19 @@ def test_codes_are_upper_case_in_messages():
     invalid, heading = check_codes(SimpleNamespace(diagnoses=[{"code": "zzz.1"}, {"code": "k13.7"}]))
     assert invalid.rule == "icd-invalid" and "(ZZZ.1)" in invalid.message
     assert heading.rule == "icd-not-billable" and "K13.7 " in heading.message
+
+
+def test_the_other_sides_code_is_an_error_naming_the_documented_side(check_inputs, findings_of, check):
+    case, claim, facts = check_inputs.tmd_scenario()  # facts say "left"
+    claim.diagnoses[0]["code"] = "M26.621"  # the right joint's arthralgia
+    (found,) = findings_of(check(case, claim, facts), "icd-laterality")
+    assert found.severity == "error" and "right side's code" in found.message and "left side" in found.message
+    assert "left code of M26.621" in found.fix
+
+
+def test_the_codes_side_named_by_some_documents_is_a_side_to_confirm(check_inputs, findings_of, check):
+    case, claim, facts = check_inputs.tmd_scenario()  # facts say "left"
+    claim.diagnoses[0]["code"] = "M26.621"
+    facts = facts + [check_inputs.fact("side", "right")]  # one note says right, the rest left
+    found = findings_of(check(case, claim, facts), "icd-laterality")
+    assert [f.severity for f in found] == ["warning"]

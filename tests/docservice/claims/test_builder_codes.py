@@ -103,6 +103,7 @@ def test_laceration_code_follows_the_length(build, claim_inputs, length, code):
     assert build(claim_inputs.case(claim_inputs.procedure("D7910")), [claim_inputs.fact("laceration_length_cm", length)]).lines[0].code == code
 
 
+
 @pytest.mark.parametrize("tooth, surface, units", [("2,3,14", "", 2), ("", "UR", 1), ("2-5", "", 1), ("2,19,30", "", 3)])
 def test_units_per_quadrant(build, claim_inputs, tooth, surface, units):
     assert build(claim_inputs.case(claim_inputs.procedure("D7310", tooth=tooth, surface=surface))).lines[0].units == units

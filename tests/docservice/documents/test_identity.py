@@ -56,6 +56,8 @@ def test_a_document_naming_two_patients_is_a_mismatch():
     "Home sleep test results\nAHI 18 events per hour",
     "Name: Kevin Testdoctor, MD\nReferring physician",  # a provider block, not the patient
     "Re: Appeal of denied claim for an oral appliance",
+    "RE: PRIOR AUTHORIZATION DETERMINATION\nService: E0486",  # a letter's topic, not a person
+    "Re: Custom Mandibular Advancement Device",
     "Subscriber DOB: 02/02/1950\nMember ID: XJH448120093",  # the insured's birth date, not the patient's
     "Patient Information\nDear Dr. Testdentist,",
 ])

@@ -53,8 +53,13 @@ def test_criteria_not_met_no_kx_the_check_offers_ga_or_gz_and_the_letter_claims_
     assert "KX" not in line.modifiers and failed in line.why["modifiers"]
     assert "GA if the patient signed an advance beneficiary notice" in line.why["modifiers"]
     (finding,) = _rules(report, "modifier-missing")
-    assert finding.severity == "error" and "GA or GZ" in finding.message and failed in finding.message
+    assert "GA or GZ" in finding.message and failed in finding.message
     assert "GA" in finding.fix and "GZ" in finding.fix and "Add modifier KX" not in finding.fix
+    # A documented value that fails (the AHI) is the threshold check's error; the modifier is its consequence.
+    # A value that is not documented has no other error, so the modifier's finding is the error.
+    owned = _rules(report, "sleep-ahi-threshold")
+    assert finding.severity == ("warning" if owned else "error")
+    assert [f.severity for f in owned] == (["error"] if "ahi" in change else [])
     assert not report.ready
     assert THRESHOLD_WORDS not in body
 

@@ -43,6 +43,18 @@ def test_without_an_authoritative_reading_the_surest_then_the_first_wins(resolve
     assert resolve(case, [sure, same]).get("max_opening_mm").conflicts == ()
 
 
+def test_without_an_authoritative_reading_the_value_most_readings_give_wins(resolve, make_case, make_document,
+                                                                           make_fact):
+    """An imaging report's "both joints imaged" read first does not outvote three notes on the left joint."""
+    films, note, op = make_document("radiology_report"), make_document("chart_note"), make_document("chart_note")
+    case = make_case("tmd", documents=[films, note, op])
+    both = make_fact("side", "bilateral", document=films, confidence=0.9)
+    lefts = [make_fact("side", "left", document=doc, confidence=0.9) for doc in (note, op, op)]
+    resolved = resolve(case, [both, *lefts]).get("side")
+    assert resolved.value == "left" and "3 of 4 readings" in resolved.why
+    assert resolved.conflicts == (both,)
+
+
 def test_two_study_dates_are_a_conflict(resolve, make_case, make_document, make_fact):
     study, order = make_document("sleep_study"), make_document("physician_order")
     case = make_case(documents=[study, order])
@@ -155,3 +167,24 @@ def test_a_diagnosis_its_authority_established_outranks_an_older_denial(resolve,
     exam = make_document("chart_note", text="Exam: no TMD found.")
     other = make_document("chart_note", text="Assessment: TMJ arthralgia (M26.622).")
     assert resolve(make_case(documents=[exam, other]), []).diagnoses.denial_of("M26.622") is not None
+
+
+def test_a_denial_of_a_narrower_finding_never_contradicts_the_finding(resolve, make_case, make_document, make_fact):
+    """"No periorbital swelling" says nothing against the vestibular swelling of the same infection; alone,
+    swelling is simply not documented."""
+    note, exam = make_document("chart_note"), make_document("chart_note")
+    case = make_case("infection", documents=[note, exam])
+    swollen = make_fact("swelling", True, document=note)
+    not_facial = make_fact("swelling", True, document=exam, context="narrowed")
+    resolved = resolve(case, [swollen, not_facial]).get("swelling")
+    assert resolved.contradictions == () and resolved.documented == (swollen,)
+    alone = resolve(case, [not_facial]).get("swelling")
+    assert alone.contradictions == () and alone.documented == () and alone.denied == (not_facial,)
+
+
+def test_a_denied_grade_does_not_deny_the_diagnosis_the_documents_state(resolve, make_case, make_document):
+    letter = make_document("chart_note", text="Assessment: the home test falls short of severe sleep apnea; "
+                                              "no moderate or severe OSA.")
+    study = make_document("chart_note", text="Impression: obstructive sleep apnea, mild (REI 8.1).")
+    assert resolve(make_case(documents=[letter]), []).diagnoses.denial_of("G47.33") is not None
+    assert resolve(make_case(documents=[letter, study]), []).diagnoses.denial_of("G47.33") is None

@@ -180,3 +180,29 @@ def test_the_visit_that_charts_the_appliance_dates_its_delivery(post_case_id, cl
                          appointment={"start": "2026-03-02T09:00:00", "note": ""})
     facts = by_name(client.post(f"/api/v1/cases/{other}/facts/extract", headers=auth("biller")).json)
     assert "delivery_date" not in facts
+
+
+def test_a_report_that_states_no_study_date_is_dated_by_its_own_date(post_case_id, upload, app, client, auth):
+    """evidence.yaml `document_dates`: a sleep report headed only by its date recorded that night; words
+    that state the study date win, and another kind of document gets no study date from its head."""
+    app.config["OCR_ENGINE"].texts = ["Sleep lab of Test Town\nDate: 02/20/2026\nOximetry and airflow recorded "
+                                      "overnight.\nREI 14 events/hour."]
+    case_id = post_case_id(client, auth, appointment={"start": "2026-03-02T09:00:00", "note": ""})
+    upload(client, auth, case_id, pages=1)
+    with app.app_context():
+        case = db.session.get(Case, case_id)
+        case.documents[0].kind = "sleep_study"
+        dated = [f for f in extract_case_facts(db.session, case) if f.name == "sleep_study_date"]
+        assert [(f.value, f.confidence < 0.9, "02/20/2026" in f.snippet) for f in dated] == [("2026-02-20", True, True)]
+        case.documents[0].kind = "chart_note"
+        assert not [f for f in extract_case_facts(db.session, case) if f.name == "sleep_study_date"]
+        db.session.rollback()
+    app.config["OCR_ENGINE"].texts = list(SLEEP_PAGES)  # "Date of study: 03/14/2026" in words
+    other = post_case_id(client, auth, apt_num=90211, appointment={"start": "2026-03-20T09:00:00", "note": ""})
+    upload(client, auth, other, pages=3)
+    with app.app_context():
+        case = db.session.get(Case, other)
+        case.documents[0].kind = "sleep_study"
+        dated = [f.value for f in extract_case_facts(db.session, case) if f.name == "sleep_study_date"]
+        db.session.rollback()
+    assert dated == ["2026-03-14"]

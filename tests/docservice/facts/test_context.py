@@ -152,6 +152,19 @@ def test_radiology_impression_reads_from_kind_or_imaging_head():
     assert present_values(IMAGING_WITH_IMPRESSION, "radiology_impression", kind="chart_note") == []
 
 
+def test_a_physicians_letter_dates_the_visit_in_its_own_words():
+    letter = "Dear colleague,\nWe evaluated Ms. Test at our sleep center on Feb 10, 2026 because of snoring."
+    assert present_values(letter, "face_to_face_date", kind="referral") == ["2026-02-10"]
+    assert present_values(letter, "face_to_face_date", kind="sleep_study") == []
+
+
+def test_the_dentists_written_reading_of_a_film_in_the_visit_note_is_its_interpretation():
+    note = "Exam: #31 mobile.\nPanoramic film reveals a 15 mm radiolucency around the crown of #32.\nPano taken today."
+    assert present_values(note, "radiology_impression", kind="chart_note") == [
+        "a 15 mm radiolucency around the crown of #32"]
+    assert present_values(note, "radiology_impression", kind="sleep_study") == []
+
+
 # ----------------------------------------------------------------- negation over a coordinated list
 
 @pytest.mark.parametrize(("text", "name", "value"), [
@@ -354,6 +367,9 @@ def test_a_sleep_study_signer_is_its_interpreting_physician():
     assert present_values(text, "interpreting_physician", kind="sleep_study") == [
         {"name": "Test Reader Bravo", "npi": "2345678909"}]
     assert present_values(text, "interpreting_physician", kind="chart_note") == []  # a note's signer is its author
+    labelled = "HSAT summary\npAHI 9.1\nE-signed: Test Reader Bravo MD on 02/02/2026"
+    assert [v["name"] for v in present_values(labelled, "interpreting_physician", kind="sleep_study")] == [
+        "Test Reader Bravo"]
 
 
 @pytest.mark.parametrize("signature", [

@@ -56,6 +56,8 @@ READS = [
     ("Order date: 02/11/2026", "order_date", "2026-02-11"),
     ("Face-to-face visit on 02/10/2026", "face_to_face_date", "2026-02-10"),
     ("Face to face evaluation date: Feb 10, 2026", "face_to_face_date", "2026-02-10"),
+    ("Sleep clinic new patient\nDOS: 02/10/2026\nHPI: snoring", "face_to_face_date", "2026-02-10"),
+    ("Telemedicine video visit 2/10/26. CC: witnessed apneas", "face_to_face_date", "2026-02-10"),
     ("Appliance delivered on 05/01/2026", "delivery_date", "2026-05-01"),
     ("Delivery date: 2026-05-01", "delivery_date", "2026-05-01"),
     ("Patient failed CPAP.", "cpap_intolerance", True),
@@ -66,6 +68,10 @@ READS = [
     ("Patient tried CPAP for two months.", "cpap_trial", True),
     ("Epworth Sleepiness Scale: 14/24", "epworth", 14),
     ("ESS score of 11", "epworth", 11),
+    ("Sleepiness questionnaire (ESS): 13", "epworth", 13),  # the label closed by its bracket
+    ("ESS recorded today at 9", "epworth", 9),  # words of when and how between label and value
+    ("pRDI: 13.4 /hr", "rdi", 13.4),
+    ("Not a candidate for CPAP (severe claustrophobia).", "cpap_intolerance", True),
     ("Hinged mandibular advancement appliance", "appliance_hinge", "yes"),
     ("Non-hinged oral appliance (E0486)", "appliance_hinge", "no"),
     ("Reports excessive daytime sleepiness.", "sleep_symptom", "daytime_sleepiness"),
@@ -192,6 +198,7 @@ NEGATED = [
     ("Pain-free today.", "pain"),
     ("Pt denies snoring.", "sleep_symptom"),
     ("No history of trauma.", "injury_mechanism"),
+    ("Has never tried CPAP.", "cpap_trial"),
 ]
 
 
@@ -244,6 +251,9 @@ NEAR_MISSES = [
     ("Residual AHI 3.2 with appliance", "ahi"),
     ("Supine AHI 40.1", "ahi"),
     ("REM AHI: 35", "ahi"),
+    ("Central AHI (cAHI): 0.4", "ahi"),  # central events are another index
+    ("Dental progress note\nSeen in our office on 3/3/2026 to deliver the OSA appliance.", "face_to_face_date"),
+    ("Not a candidate for physical therapy.", "cpap_intolerance"),
     # numbers of a date are not an AHI
     ("AHI 03/14/2026", "ahi"),
     ("AHI 3-14-26", "ahi"),
@@ -322,3 +332,23 @@ def test_appointment_source_is_kept():
 
 def test_empty_text_reads_nothing():
     assert extract_text_facts("") == [] and extract_text_facts(" \n ") == []
+
+
+def test_a_sentence_names_the_lesions_own_site_first():
+    """lesion_site `first_in_sentence`: later site words say where it spreads or what else is there."""
+    text = "Firm nodule of the right buccal mucosa, 7 mm, which she bites; palate and gingiva normal."
+    sites = [f.value for f in extract_text_facts(text) if f.name == "lesion_site" and f.present]
+    assert sites == ["buccal_mucosa"]
+    two = "Buccal mucosa nodule, 7 mm. Second lesion of the lateral tongue, 3 mm."
+    assert [f.value for f in extract_text_facts(two) if f.name == "lesion_site" and f.present] == [
+        "buccal_mucosa", "tongue_anterior"]
+
+
+def test_a_recorded_date_long_after_the_text_was_written_is_a_misreading():
+    """"December 18, 40 minutes" is no study in 2040; an authorization may well end after the letter."""
+    text = "Study date: December 18, 40 minutes of supine sleep.\nAuthorization valid through 06/30/2027."
+    facts = {f.name: f.value for f in extract_text_facts(text, reference_date=date(2026, 1, 5))}
+    assert "sleep_study_date" not in facts
+    assert facts["authorization_end_date"] == "2027-06-30"
+    assert [f.value for f in extract_text_facts("Study date: 12/18/2025", reference_date=date(2026, 1, 5))
+            if f.name == "sleep_study_date"] == ["2025-12-18"]
