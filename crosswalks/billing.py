@@ -231,6 +231,9 @@ class ElementRule:
     # contradicts the claim; for something done ("conservative therapy"), "has not tried" means
     # it is simply missing.
     denied_means: str = "contradicted"
+    # Other facts that meet the same need when documented: a locked jaw's limited opening stands for TMD
+    # dysfunction where pain is denied.
+    or_facts: tuple[str, ...] = ()
 
 
 DENIED_MEANS = ("contradicted", "missing")
@@ -768,7 +771,7 @@ def _load_elements(data_dir: Path, categories: set[str], known: Mapping[str, str
                    problems: _Problems) -> tuple[ElementRule, ...]:
     file = FILES["elements"]
     fields = {"id", "codes", "categories", "fact", "severity", "label", "message", "fix", "source", "confidence",
-              "denied_means"}
+              "denied_means", "or_facts"}
     out: list[ElementRule] = []
     for where, entry in _yaml_rules(data_dir, "elements", problems, fields):
         ok = _check_rule_id(problems, file, where, entry, categories, ids)
@@ -779,6 +782,8 @@ def _load_elements(data_dir: Path, categories: set[str], known: Mapping[str, str
         ok &= _check_label(problems, file, where, str(entry.get("label") or "")) and _severity(problems, file, where,
                                                                                                   entry)
         ok &= _text_field(problems, file, where, entry, "message") & _text_field(problems, file, where, entry, "fix")
+        or_facts = _str_list(problems, file, where, "or_facts", entry.get("or_facts"), required=False)
+        ok &= _fact_names(problems, file, where, "or_facts", or_facts)
         denied_means = entry.get("denied_means", "contradicted")
         if denied_means not in DENIED_MEANS:
             problems.add(file, where, "denied_means", f"must be one of {', '.join(DENIED_MEANS)}")
@@ -787,7 +792,7 @@ def _load_elements(data_dir: Path, categories: set[str], known: Mapping[str, str
             out.append(ElementRule(id=entry["id"], codes=codes, categories=cats, fact=fact,
                                    severity=entry["severity"], label=entry["label"], message=entry["message"],
                                    fix=entry["fix"], source=entry["source"], confidence=entry["confidence"],
-                                   denied_means=denied_means))
+                                   denied_means=denied_means, or_facts=or_facts))
     return tuple(out)
 
 

@@ -187,9 +187,11 @@ def _context_of(doc: Doc, span: Span, pseudo: list[tuple[int, int]], sentences: 
     none ("history of" in "two-month history of", "no" in "no change")."""
     meaning = _meaning()
     section = _section_of(doc, span, sentences)
+    # A cue inside the span is part of its wording ("could not sleep with" in a CPAP failure), not its context.
     categories = {modifier.category: modifier for modifier in span._.modifiers
                   if not any(start < modifier.modifier_span[1] and modifier.modifier_span[0] < end
-                             for start, end in pseudo)}
+                             for start, end in pseudo)
+                  and not (span.start <= modifier.modifier_span[0] and modifier.modifier_span[1] <= span.end)}
     for category, context in meaning.contexts.items():
         if category in categories:
             start, end = categories[category].modifier_span

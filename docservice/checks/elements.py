@@ -24,6 +24,8 @@ def check_elements(ctx: CheckContext) -> Iterator[Finding]:
     prior therapy is history by nature.
     """
     for rule in ctx.billing.elements_for(ctx.billed_codes(), tuple(sorted(ctx.categories))):
+        if any(ctx.evidence.get(other).documented for other in rule.or_facts):
+            continue  # another documented finding meets the same need (`or_facts`)
         subject, position, _ = subject_of(ctx, rule.codes, rule.categories)
         base = [crosswalk_evidence(rule, fact=rule.fact)]
         resolved = ctx.evidence.get(rule.fact)

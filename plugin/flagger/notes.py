@@ -237,6 +237,7 @@ class NoteAnalyzer:
             by_sentence.setdefault(span.sent.start, {}).setdefault(span.label_, []).append(span)
             in_note.setdefault(span.label_, []).append(span)
         out: list[Span] = []
+        candidates: list[tuple[Span, list[Span]]] = []
         for term in self._combined_terms:
             if term.within == "note":
                 out.extend(self._combined_in_note(doc, term, in_note))
@@ -247,7 +248,15 @@ class NoteAnalyzer:
                 parts = [found[name][0] for name in term.all_of]
                 start, end = min(part.start for part in parts), max(part.end for part in parts)
                 if end - start <= CONCEPT_REACH:
-                    out.append(Span(doc, start, end, label=term.id))
+                    candidates.append((Span(doc, start, end, label=term.id), parts))
+        # The span joins its concepts with the words between them, whose cues are then inside it: each concept
+        # must stand undenied on its own ("pano reviewed: no radiolucency" asks no medical question).
+        parts = [part for _, spans in candidates for part in spans]
+        contexts = iter(read_contexts(doc.text, [(part.start_char, part.end_char) for part in parts]))
+        for span, spans in candidates:
+            found = [next(contexts).context for _ in spans]  # every part's, to keep the rest aligned
+            if not set(found) & DENYING_CONTEXTS:
+                out.append(span)
         return out
 
     @staticmethod

@@ -186,3 +186,16 @@ def test_signed_narrative_is_the_narrative_attachment(check_inputs, findings_of,
     assert [f.severity for f in findings_of(check(made, built, [], billing=billing), "attachment-missing")] == ["warning"]
     made.narrative.status = "signed"
     assert not findings_of(check(made, built, [], billing=billing), "attachment-missing")
+
+
+def test_another_documented_finding_meets_the_same_need(check_inputs, findings_of, check):
+    """elements.yaml `or_facts`: a closed lock's limited opening meets TMD's need where pain is denied."""
+    made, built, facts = check_inputs.tmd_scenario()
+    billing = check_inputs.make_billing()
+    rule = next(r for r in billing.element_rules if r.fact == "pain")
+    either = dataclasses.replace(billing, element_rules=tuple(
+        dataclasses.replace(r, or_facts=("trismus",)) if r is rule else r for r in billing.element_rules))
+    facts = [f for f in facts if f.name != "pain"] + [check_inputs.fact("pain", True, negated=True)]
+    assert findings_of(check(made, built, facts, billing=either), "element-contradicted")
+    facts.append(check_inputs.fact("trismus", True))
+    assert not findings_of(check(made, built, facts, billing=either), "element-contradicted")

@@ -352,3 +352,14 @@ def test_a_recorded_date_long_after_the_text_was_written_is_a_misreading():
     assert facts["authorization_end_date"] == "2027-06-30"
     assert [f.value for f in extract_text_facts("Study date: 12/18/2025", reference_date=date(2026, 1, 5))
             if f.name == "sleep_study_date"] == ["2025-12-18"]
+
+
+@pytest.mark.parametrize("text", [
+    "Returned the CPAP machine after three weeks: could not sleep with the mask on.",
+    "Gave up on auto-PAP within a month because of dry mouth.",
+    "Wore CPAP less than an hour a night, then stopped.",
+])
+def test_how_pap_failed_in_either_order_is_cpap_intolerance(text):
+    """A cue inside the words read ("could not") is their wording, not a denial of them."""
+    found = [f for f in extract_text_facts(text) if f.name == "cpap_intolerance"]
+    assert found and all(f.present for f in found), [(f.context, f.cue) for f in found]
