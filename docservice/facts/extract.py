@@ -375,9 +375,8 @@ def read_date(reading, rule, pattern, match):
         parsed = parse_date(_group(match, "value") or "", anchor=reading.reference_date)
     if parsed is None:
         return None
-    if not rule.future and parsed > (reading.reference_date or date.today()) + FUTURE_SLACK:
-        # what a text records happened by the day it was written (by today, when it states no date of its
-        # own): "December 18, 40 minutes later" is no 2040
+    if not rule.future and reading.reference_date and parsed > reading.reference_date + FUTURE_SLACK:
+        # what a text records happened by the day it was written: "December 18, 40 minutes later" is no 2040
         return None
     return parsed.isoformat(), _display(rule, parsed.isoformat())
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
@@ -20,6 +20,7 @@ REPLACED_SOURCES = ("document", "appointment")  # facts a person added ("person"
 DOUBTFUL_PAGE = 0.85  # confidence factor for a page OCR flagged for review
 LOW_OCR_CONFIDENCE = 60.0  # mean word confidence (0-100) below which a page's words are doubtful
 VISIT_DATED_CONFIDENCE = 0.6  # a date read from what a visit charts, not from words about it
+RECORDS_AFTER_VISIT = timedelta(days=366)  # a document dated later than this after the case's visit is misread
 DOCUMENT_DATED_CONFIDENCE = 0.6  # a date fact read from the document's own date, not from words about it
 OTHER_LABEL_REACH = 30  # characters before a date in which a label saying whose date it is stands
 
@@ -37,27 +38,29 @@ def _date_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
             re.compile(rf"(?:{others})\W{{0,12}}$", re.IGNORECASE))
 
 
-def document_date(text: str) -> date | None:
+def document_date(text: str, *, latest: date | None = None) -> date | None:
     """The date a document was written or the visit it records, the day its relative words ("today",
     "last night") count from: a labelled one anywhere ("Date of service: 03/14/2026", "DOS 14-Mar-26"),
     else the latest date in its head that no other label claims (a birth or injury date is not the
-    document's: "02/10/2026 - OAT insert" is); None when it states none."""
-    found = _document_date_match(text)
+    document's: "02/10/2026 - OAT insert" is); None when it states none. A date after `latest` is a
+    misreading ("December 18, 40 minutes in" is no 2040), not the document's."""
+    found = _document_date_match(text, latest=latest)
     return found[0] if found else None
 
 
-def _document_date_match(text: str) -> tuple[date, int, int] | None:
+def _document_date_match(text: str, *, latest: date | None = None) -> tuple[date, int, int] | None:
     """(date, start, end) of the document's own date in `text` (see `document_date`)."""
     labelled, any_date, other_label = _date_patterns()
+    latest = latest or date.max
     found = labelled.search(text)
     if found:
         day = parse_date(found.group("date"))
-        return (day, found.start(), found.end()) if day is not None else None
+        return (day, found.start(), found.end()) if day is not None and day <= latest else None
     # The latest, not the first: an unlabelled birth date ("Test, Pat  03/04/1962") stands before it.
     head = document_head(text)
     found_dates = [(parse_date(match.group(0)), match.start(), match.end()) for match in any_date.finditer(head)
                    if not other_label.search(head[max(0, match.start() - OTHER_LABEL_REACH):match.start()])]
-    found_dates = [found for found in found_dates if found[0] is not None]
+    found_dates = [found for found in found_dates if found[0] is not None and found[0] <= latest]
     return max(found_dates, key=lambda found: found[0], default=None)
 
 
@@ -65,7 +68,10 @@ def read_document(document: Document) -> list[tuple[int, ExtractedFact]]:
     """(page id, fact) for each fact on the finished pages of one document."""
     pages = [page for page in document.pages if page.status in READABLE_STATUSES and page.text]
     first_page = "\n".join(page.text for page in pages[:1])
-    reference = document_date(first_page)
+    # a case's records are written around its visit, not years after it
+    visit = document.case.apt_start if document.case is not None and document.case.apt_start else None
+    latest = visit.date() + RECORDS_AFTER_VISIT if visit else None
+    reference = document_date(first_page, latest=latest)
     head = document_head(first_page)  # page 2 of a letter is still the letter its letterhead says
     out = []
     for page in pages:
@@ -75,19 +81,20 @@ def read_document(document: Document) -> list[tuple[int, ExtractedFact]]:
         for fact in extract_text_facts(page.text, page=page.index + 1, reference_date=reference,
                                        kind=document.kind, head=head):
             out.append((page.id, _scaled(fact, factor)))
-    dated = _dated_by_document(document.kind, first_page, [fact for _, fact in out])
+    dated = _dated_by_document(document.kind, first_page, [fact for _, fact in out], latest=latest)
     if dated is not None:
         out.append((pages[0].id, dataclasses.replace(dated, page=pages[0].index + 1)))
     return out
 
 
-def _dated_by_document(kind: str | None, first_page: str, facts: list[ExtractedFact]) -> ExtractedFact | None:
+def _dated_by_document(kind: str | None, first_page: str, facts: list[ExtractedFact], *,
+                       latest: date | None = None) -> ExtractedFact | None:
     """The date fact a document of this kind is about (evidence.yaml `document_dates`), read from its own
     date when its words state none: a sleep report headed "Date: 03/04/2026" recorded that night."""
     name = load_evidence_rules().document_dates.get(kind or "")
     if name is None or any(fact.name == name and fact.present for fact in facts):
         return None
-    found = _document_date_match(first_page)
+    found = _document_date_match(first_page, latest=latest)
     if found is None:
         return None
     day, start, end = found

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 import logging
 
 import pytest
@@ -9,6 +10,7 @@ from sqlalchemy import select
 
 from docservice.extensions import db
 from docservice.facts import extract_case_facts
+from docservice.facts.store import document_date
 from docservice.models import Case, Fact
 
 SLEEP_PAGES = (
@@ -206,3 +208,10 @@ def test_a_report_that_states_no_study_date_is_dated_by_its_own_date(post_case_i
         dated = [f.value for f in extract_case_facts(db.session, case) if f.name == "sleep_study_date"]
         db.session.rollback()
     assert dated == ["2026-03-14"]
+
+
+def test_a_document_is_not_dated_years_after_its_case():
+    latest = date(2027, 3, 1)  # the case's visit and a year after it
+    assert document_date("Sleep lab letter\nOn December 18, 40 minutes into the study...", latest=latest) is None
+    assert document_date("Sleep lab letter\nDecember 18, 40 minutes in\nDate: 12/20/2025",
+                         latest=latest) == date(2025, 12, 20)
